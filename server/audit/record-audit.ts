@@ -1,0 +1,45 @@
+import type { Prisma } from "@/server/generated/prisma/client.ts";
+import { db } from "@/server/shared/db";
+import { clock } from "@/server/shared/clock";
+import type { Role } from "@/server/auth/roles";
+
+/** Who did it and from where; the tRPC context builds one for every request. */
+export type AuditActor = {
+  id: string | null;
+  email: string | null;
+  role: Role | null;
+  ip: string | null;
+};
+
+export type AuditEntry = {
+  action: string; // dotted verb, e.g. "plan.update", "audit.export"
+  tenantId?: string | null;
+  target?: { type: string; id: string } | null;
+  result?: "success" | "failure";
+  details?: Prisma.InputJsonValue;
+};
+
+type Tx = Pick<typeof db, "auditEvent">;
+
+/**
+ * Appends one operation-log row. Every mutating use case calls this, inside its transaction
+ * when it has one (pass `tx`), so the log and the change commit or roll back together.
+ * The table rejects UPDATE and DELETE at the database (triggers in the migration).
+ */
+export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx = db): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      occurredAt: clock.now(),
+      actorId: actor.id,
+      actorEmail: actor.email,
+      actorRole: actor.role,
+      tenantId: entry.tenantId ?? null,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      result: entry.result ?? "success",
+      details: entry.details ?? undefined,
+      ip: actor.ip?.slice(0, 45) ?? null,
+    },
+  });
+}

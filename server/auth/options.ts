@@ -1,0 +1,55 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsImport from "next-auth/providers/credentials";
+import { env } from "@/server/shared/env";
+import { signIn } from "./sign-in";
+import type { SessionUser } from "./session-user";
+
+// Under plain Node ESM (tsx, vitest) the default import is the module object.
+const Credentials = ((CredentialsImport as unknown as { default?: typeof CredentialsImport }).default ??
+  CredentialsImport) as typeof CredentialsImport;
+
+/** Reads the client address the way our reverse proxy (or Next itself) reports it. */
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || null;
+}
+
+function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
+  const v = headers?.[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().AUTH_SECRET,
+    // Credentials sign-in requires JWT sessions in next-auth 4; the token carries the scope.
+    session: { strategy: "jwt", maxAge: 8 * 3600 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      Credentials({
+        name: "password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const user = await signIn(credentials, {
+            ip: clientIp(req?.headers),
+            userAgent: header(req?.headers, "user-agent"),
+          });
+          return user ? { ...user } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.user = user as unknown as SessionUser;
+        return token;
+      },
+      session({ session, token }) {
+        const u = token.user as SessionUser | undefined;
+        if (u) (session as unknown as { user: SessionUser }).user = u;
+        return session;
+      },
+    },
+  };
+}

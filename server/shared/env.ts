@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { loadEnvConfig } from "@next/env";
+
+// The one place that reads process.env (architecture convention 7). Defaults make a local run
+// work with nothing set; .env.local (AUTH_SECRET lives there) is loaded for scripts and
+// workers the same way Next.js loads it for the portal.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL starting with ${protocols.map((p) => p + "//").join(" or ")}` },
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url(["mysql:", "mariadb:"]).default("mysql://root@127.0.0.1:3306/mailstead"),
+  REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
+  PORT: z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole port number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65535, "expected a port between 1 and 65535")
+    .default(3000),
+  AUTH_SECRET: z.string().min(32, "expected at least 32 characters (npm start generates one into .env.local)"),
+  NEXTAUTH_URL: url(["http:", "https:"]).optional(),
+  DATA_DIR: z.string().min(1, "expected a directory path").default("./data"),
+  TZ_DEFAULT: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "expected an IANA time zone such as Asia/Shanghai")
+    .default("Asia/Shanghai"),
+  // Prefix for BullMQ keys so test files and parallel runs never share queues.
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, "expected letters, digits, - or _").default("mailstead"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses a set of variables; throws an EnvError naming each bad variable and what was expected. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "?");
+    const got = source[name];
+    const shown = got === undefined ? "it is not set" : `got ${JSON.stringify(name === "AUTH_SECRET" ? "<hidden>" : got)}`;
+    return `  ${name}: ${issue.message}; ${shown}`;
+  });
+  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

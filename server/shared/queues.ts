@@ -1,0 +1,59 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { z } from "zod";
+import { env } from "./env";
+import { createRedis } from "./redis";
+
+// Every queue's name, payload schema and retry policy, in one place (architecture convention 5).
+// Payloads carry ids only: a handler re-reads its rows, so a job can always be re-created from
+// MariaDB if Redis loses it.
+export const AUDIT_EXPORT_ATTEMPTS = 3;
+export const AUDIT_EXPORT_BACKOFF_MS = 2_000;
+
+export const queueDefs = {
+  auditExport: {
+    name: "audit-export",
+    payload: z.object({ exportId: z.string().min(1) }),
+    options: {
+      attempts: AUDIT_EXPORT_ATTEMPTS,
+      backoff: { type: "exponential", delay: AUDIT_EXPORT_BACKOFF_MS },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+} as const;
+
+export type QueueKey = keyof typeof queueDefs;
+export type Payload<K extends QueueKey> = z.infer<(typeof queueDefs)[K]["payload"]>;
+
+const holder = globalThis as unknown as { __mailsteadQueues?: Map<string, Queue> };
+
+export function queuePrefix(): string {
+  return `bull:${env().QUEUE_PREFIX}`;
+}
+
+export function getQueue<K extends QueueKey>(key: K): Queue {
+  holder.__mailsteadQueues ??= new Map();
+  const name = queueDefs[key].name;
+  let queue = holder.__mailsteadQueues.get(name);
+  if (!queue) {
+    queue = new Queue(name, { connection: createRedis(), prefix: queuePrefix() });
+    holder.__mailsteadQueues.set(name, queue);
+  }
+  return queue;
+}
+
+/**
+ * Validates the payload and adds the job. `jobId` makes the add idempotent: a retried request
+ * with the same id does not enqueue twice.
+ */
+export async function enqueue<K extends QueueKey>(key: K, payload: Payload<K>, jobId: string) {
+  const def = queueDefs[key];
+  const data = def.payload.parse(payload);
+  return getQueue(key).add(def.name, data, { ...def.options, jobId });
+}
+
+export async function closeQueues(): Promise<void> {
+  const queues = [...(holder.__mailsteadQueues?.values() ?? [])];
+  holder.__mailsteadQueues?.clear();
+  await Promise.all(queues.map((q) => q.close()));
+}

@@ -1,0 +1,60 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { DomainError, type DomainErrorCode } from "@/server/shared/errors";
+import type { Context } from "./context";
+
+type TRPCCode = TRPCError["code"];
+
+/** The one map from use-case error codes to tRPC codes (architecture convention 2). */
+export const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCCode> = {
+  BAD_INPUT: "BAD_REQUEST",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** Zod issues keyed by dotted path ("" for the whole input), for showing next to form fields. */
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
+    const domainCode = cause instanceof DomainError ? cause.code : null;
+    return {
+      ...shape,
+      // Zod's raw message is a JSON dump; say something a person can read.
+      message: cause instanceof ZodError ? "Some fields are not valid" : shape.message,
+      data: { ...shape.data, fieldErrors, domainCode, stack: undefined },
+    };
+  },
+});
+
+/** Turns a DomainError thrown by a use case into the mapped TRPCError. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const baseProcedure = t.procedure.use(domainErrors);

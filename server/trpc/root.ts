@@ -1,0 +1,14 @@
+import { router } from "./init";
+import { createCallerFactory } from "./init";
+import { meRouter } from "@/server/auth/router";
+import { auditRouter } from "@/server/audit/router";
+
+// The one list of routers; each area adds its own here.
+export const appRouter = router({
+  me: meRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
