@@ -35,11 +35,18 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors =
       cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
     const domainCode = cause instanceof DomainError ? cause.code : null;
+    const { stack: _stack, ...data } = shape.data; // stack traces never leave the server
     return {
       ...shape,
-      // Zod's raw message is a JSON dump; say something a person can read.
-      message: cause instanceof ZodError ? "Some fields are not valid" : shape.message,
-      data: { ...shape.data, fieldErrors, domainCode, stack: undefined },
+      // Zod's raw message is a JSON dump, and an unexpected error's message may hold internals:
+      // say something a person can read instead (the server logs the real error).
+      message:
+        cause instanceof ZodError
+          ? "Some fields are not valid"
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? "Something went wrong on our side; please try again"
+            : shape.message,
+      data: { ...data, fieldErrors, domainCode },
     };
   },
 });

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The product as Playwright sees it: the production build and the workers, on their own
+# freshly migrated and seeded database, queue prefix and data folder, on port 3100.
+source "$(dirname "$0")/lib.sh"
+export DATABASE_URL="mysql://root@127.0.0.1:3306/mailstead_e2e"
+export QUEUE_PREFIX=e2e PORT=3100 DATA_DIR=./data/e2e NEXTAUTH_URL=http://127.0.0.1:3100
+mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS mailstead_e2e'
+redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+rm -rf ./data/e2e
+npm run --silent migrate
+npm run --silent seed
+NODE_ENV=production exec node_modules/.bin/tsx scripts/run-all.ts prod

@@ -1,0 +1,52 @@
+# Shared steps of `npm start`, `npm run dev` and `npm test`. Each step is idempotent and fast
+# when there is nothing to do, so the commands can be run again at any time.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+say() { printf '\033[1;36m[mailstead]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[mailstead]\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Installs Node dependencies when node_modules is missing or older than the lockfile.
+ensure_node_modules() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing Node dependencies (npm ci)"
+    npm ci --no-audit --no-fund --include=dev
+  fi
+}
+
+# Generates the Prisma client when it is missing or older than the schema.
+ensure_prisma_client() {
+  if [ ! -f server/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt server/generated/prisma/client.ts ]; then
+    say "generating the Prisma client"
+    npm run --silent generate >/dev/null
+  fi
+}
+
+# AUTH_SECRET signs sessions; it is generated once and kept in .env.local (never committed).
+ensure_env_file() {
+  if ! grep -q '^AUTH_SECRET=' .env.local 2>/dev/null; then
+    say "generating AUTH_SECRET into .env.local"
+    printf 'AUTH_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >> .env.local
+  fi
+}
+
+# Builds the portal unless the last build is newer than every source it depends on.
+ensure_build() {
+  if [ -f .next/BUILD_ID ] && [ -z "$(find app server prisma/schema.prisma next.config.ts package-lock.json tsconfig.json \
+      -newer .next/BUILD_ID -not -path 'server/generated/*' -print -quit 2>/dev/null)" ]; then
+    say "build is up to date"
+    return
+  fi
+  say "building the portal (next build)"
+  npx next build
+}
+
+bootstrap() {
+  bash scripts/services.sh "$@"
+  ensure_node_modules
+  ensure_prisma_client
+  ensure_env_file
+  say "applying migrations"
+  npm run --silent migrate
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Makes sure the services Mailstead needs are installed and answering on this machine:
+# MariaDB and Redis always; Debian's Chromium too with --with-browser (for the e2e tests).
+# Installs missing Debian packages (needs root) and starts a stopped service; a service it
+# cannot start is named with the command that starts it, and the script exits non-zero.
+set -euo pipefail
+
+say() { printf '\033[1;36m[services]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[services]\033[0m %s\n' "$*" >&2; exit 1; }
+
+with_browser=0
+[ "${1:-}" = "--with-browser" ] && with_browser=1
+
+missing=()
+command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ "$with_browser" = 1 ] && { [ -x /usr/bin/chromium ] || missing+=(chromium); }
+# CJK fonts, so pages in Chinese render in screenshots and e2e runs instead of boxes.
+[ "$with_browser" = 1 ] && { [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk); }
+
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || die "missing Debian packages: ${missing[*]} — run: sudo apt-get install -y ${missing[*]}"
+  say "installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+mariadb_ping() { mariadb-admin --protocol=tcp -h 127.0.0.1 -P 3306 -u root --connect-timeout=2 ping >/dev/null 2>&1; }
+mariadb_socket_ping() { mariadb-admin -u root --connect-timeout=2 ping >/dev/null 2>&1; }
+redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ]; }
+
+wait_for() { # name, check function, seconds
+  local i
+  for ((i = 0; i < $3 * 4; i++)); do "$2" && return 0; sleep 0.25; done
+  return 1
+}
+
+if ! mariadb_ping; then
+  if ! mariadb_socket_ping; then
+    say "starting MariaDB"
+    mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+    [ -d /var/lib/mysql/mysql ] || mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+    wait_for mariadb mariadb_socket_ping 30 || die "MariaDB did not start; see /var/log/mysql/ or run: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql"
+  fi
+  # A fresh Debian install lets root in only through the Unix socket; the app connects over TCP.
+  if ! mariadb_ping; then
+    say "allowing root@localhost over TCP with an empty password (local development default)"
+    mariadb -u root -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket; FLUSH PRIVILEGES;"
+  fi
+  wait_for mariadb mariadb_ping 10 || die "MariaDB is running but root cannot connect over TCP at 127.0.0.1:3306"
+fi
+say "MariaDB answers on 127.0.0.1:3306"
+
+if ! redis_ping; then
+  say "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  wait_for redis redis_ping 15 || die "Redis did not start; run: redis-server --daemonize yes --bind 127.0.0.1 --port 6379"
+fi
+say "Redis answers on 127.0.0.1:6379"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm test`: the same bootstrap as `npm start` (plus Debian's Chromium), then typecheck, lint,
+# vitest (unit + integration on real MariaDB and Redis) and Playwright against a production
+# build. Every stage runs even when an earlier one failed, so one run shows every problem;
+# the exit code is non-zero when any failed. Pass vitest file filters after `--`: they run
+# only vitest (e.g. `npm test -- server/audit`).
+source "$(dirname "$0")/lib.sh"
+bootstrap --with-browser
+mkdir -p test-results
+
+if [ $# -gt 0 ]; then
+  exec npx vitest run "$@"
+fi
+
+failed=()
+stage() { # name, command...
+  local name=$1; shift
+  say "── $name"
+  local t0=$SECONDS
+  if "$@"; then say "$name passed in $((SECONDS - t0)) s"; else say "$name FAILED"; failed+=("$name"); fi
+}
+
+stage typecheck npx tsc --noEmit
+stage lint npx eslint --max-warnings=0 .
+stage vitest npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+stage build npx next build
+if [[ " ${failed[*]} " == *" build "* ]]; then
+  say "skipping Playwright: the build failed"
+  failed+=(playwright)
+else
+  stage playwright npx playwright test
+fi
+
+npx tsx scripts/test-summary.ts "${failed[@]}"
+[ ${#failed[@]} -eq 0 ]

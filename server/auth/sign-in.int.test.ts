@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/shared/db";
+import { hashPassword } from "./password";
+import { signIn } from "./sign-in";
+
+const ctx = { ip: "203.0.113.7", userAgent: "vitest" };
+
+beforeAll(async () => {
+  const passwordHash = await hashPassword("Right#Pass1");
+  const tenant = await db.tenant.create({ data: { name: "T" } });
+  await db.user.createMany({
+    data: [
+      { email: "admin@t.local", name: "Admin", passwordHash, role: "tenant_admin", tenantId: tenant.id },
+      { email: "gone@t.local", name: "Gone", passwordHash, role: "tenant_admin", tenantId: tenant.id, status: "disabled" },
+    ],
+  });
+});
+
+const lastEvent = () => db.loginEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+
+describe("signIn", () => {
+  it("returns the session user and records a successful attempt", async () => {
+    const user = await signIn({ email: " Admin@T.local ", password: "Right#Pass1" }, ctx);
+    expect(user).toMatchObject({ email: "admin@t.local", role: "tenant_admin" });
+    expect(user?.tenantId).toBeTruthy();
+    expect(await lastEvent()).toMatchObject({ email: "admin@t.local", userId: user!.id, result: "success", ip: ctx.ip, userAgent: "vitest" });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user!.id } });
+    expect(row.lastLoginIp).toBe(ctx.ip);
+  });
+
+  it("refuses a wrong password and records it against the user", async () => {
+    expect(await signIn({ email: "admin@t.local", password: "wrong" }, ctx)).toBeNull();
+    const event = await lastEvent();
+    expect(event).toMatchObject({ email: "admin@t.local", result: "bad_credentials" });
+    expect(event.userId).toBeTruthy();
+  });
+
+  it("refuses an unknown e-mail the same way and records the attempted address", async () => {
+    expect(await signIn({ email: "nobody@t.local", password: "Right#Pass1" }, ctx)).toBeNull();
+    expect(await lastEvent()).toMatchObject({ email: "nobody@t.local", userId: null, result: "bad_credentials" });
+  });
+
+  it("refuses a disabled account even with the right password", async () => {
+    expect(await signIn({ email: "gone@t.local", password: "Right#Pass1" }, ctx)).toBeNull();
+    expect(await lastEvent()).toMatchObject({ email: "gone@t.local", result: "disabled" });
+  });
+
+  it.each([
+    [{ email: "not-an-email", password: "x" }, "not-an-email"],
+    [{ email: "", password: "" }, "(empty)"],
+    [{}, "(empty)"],
+  ])("refuses malformed input %j and still records the attempt", async (input, recorded) => {
+    expect(await signIn(input, ctx)).toBeNull();
+    expect(await lastEvent()).toMatchObject({ email: recorded, result: "bad_credentials" });
+  });
+
+  // Not a speed test: it checks both failures do the same work (a full argon2id verify), so
+  // response time does not reveal which e-mails have accounts. Medians, generous bounds.
+  it("spends the same time on an unknown e-mail as on a wrong password", async () => {
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await signIn({ email, password: "wrong" }, ctx);
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b)[3]!;
+    };
+    await median("admin@t.local"); // warm the dummy hash
+    const known = await median("admin@t.local");
+    const unknown = await median("nobody@t.local");
+    expect(unknown / known).toBeGreaterThan(0.6);
+    expect(unknown / known).toBeLessThan(1.6);
+  });
+});
