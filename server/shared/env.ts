@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 
 // The one place that reads process.env (architecture convention 7). Defaults make a local run
 // work with nothing set; .env.local (AUTH_SECRET lives there) is loaded for scripts and
 // workers the same way Next.js loads it for the portal.
-loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+// @next/env is CommonJS: under plain Node ESM (tsx) only the default export exists.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -28,7 +29,9 @@ const EnvSchema = z.object({
     .min(1, "expected a port between 1 and 65535")
     .max(65535, "expected a port between 1 and 65535")
     .default(3000),
-  AUTH_SECRET: z.string().min(32, "expected at least 32 characters (npm start generates one into .env.local)"),
+  AUTH_SECRET: z
+    .string({ message: "expected a secret of at least 32 characters (npm start generates one into .env.local)" })
+    .min(32, "expected at least 32 characters (npm start generates one into .env.local)"),
   NEXTAUTH_URL: url(["http:", "https:"]).optional(),
   DATA_DIR: z.string().min(1, "expected a directory path").default("./data"),
   TZ_DEFAULT: z

@@ -1,5 +1,6 @@
-import { db } from "./db";
-import { createRedis } from "./redis";
+import { db, type Db } from "./db";
+import { env } from "./env";
+import { Redis } from "ioredis";
 import pkg from "@/package.json";
 
 export type DependencyState = { ok: boolean; latencyMs: number; error?: string };
@@ -21,11 +22,19 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyState> {
 }
 
 /** The state of each dependency the portal needs; a load balancer takes it out on 503. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(deps: { database?: Db; redisUrl?: string } = {}): Promise<Health> {
+  const database = deps.database ?? db;
   const [mariadb, redis] = await Promise.all([
-    timed(() => db.$queryRawUnsafe("SELECT 1")),
+    timed(() => database.$queryRawUnsafe("SELECT 1")),
     timed(async () => {
-      const r = createRedis({ lazy: true });
+      // A connection of its own that gives up at once: the check must not queue or retry.
+      const r = new Redis(deps.redisUrl ?? env().REDIS_URL, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        connectTimeout: TIMEOUT_MS,
+        retryStrategy: () => null,
+      });
       r.on("error", () => {}); // reported through the failed ping below
       try {
         await r.connect();

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/shared/db";
+import { verifyPassword, hashPassword } from "@/server/auth/password";
+import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD } from "./seed/demo-accounts";
+import { seedDemoData } from "./seed/seed-demo-data";
+
+const counts = async () => ({
+  plans: await db.plan.count(),
+  resellers: await db.reseller.count(),
+  tenants: await db.tenant.count(),
+  users: await db.user.count(),
+});
+
+describe("the demo seed", () => {
+  it("creates the demo organisations, accounts and plans", async () => {
+    const { created } = await seedDemoData(db);
+    expect(created).toHaveLength(6); // 2 plans, the operator, the reseller, 2 tenants
+    expect(await counts()).toEqual({ plans: 2, resellers: 1, tenants: 2, users: 4 });
+
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, include: { tenant: true, reseller: true } });
+      expect(user.role).toBe(account.role);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
+      const org = account.org ? DEMO_ORGS[account.org].name : null;
+      expect(user.tenant?.name ?? user.reseller?.name ?? null).toBe(org);
+    }
+
+    const client = await db.tenant.findFirstOrThrow({ where: { name: DEMO_ORGS.resellerClient.name }, include: { reseller: true } });
+    expect(client.reseller?.name).toBe(DEMO_ORGS.reseller.name);
+    const direct = await db.tenant.findFirstOrThrow({ where: { name: DEMO_ORGS.directTenant.name } });
+    expect(direct.resellerId).toBeNull();
+    expect(direct.timeZone).toBe("Asia/Shanghai");
+  });
+
+  it("prices the standard plan as seed 002 does: 5 seats for 1,000 CNY a year", async () => {
+    const std = await db.plan.findUniqueOrThrow({ where: { code: "std-263" } });
+    expect(std).toMatchObject({
+      name: "标准版 Standard",
+      pricePerSeatYear: 20_000,
+      currency: "CNY",
+      mailboxQuotaMb: 263 * 1024,
+      mailboxMessageLimit: 50_000,
+      attachmentLimitMb: 30,
+      largeAttachmentLimitMb: 2048,
+      aliasesPerMailbox: 5,
+      domainsPerTenant: 5,
+      dailySendLimit: 1000,
+      active: true,
+    });
+    expect(5 * std.pricePerSeatYear).toBe(100_000); // fen
+    const pro = await db.plan.findUniqueOrThrow({ where: { code: "pro-263" } });
+    expect(pro.pricePerSeatYear).toBeGreaterThan(std.pricePerSeatYear);
+    expect(pro.mailboxQuotaMb).toBeGreaterThan(std.mailboxQuotaMb);
+  });
+
+  it("adds and changes nothing when run again, keeping a password someone changed", async () => {
+    const ops = DEMO_ACCOUNTS.find((a) => a.role === "operator")!;
+    await db.user.update({ where: { email: ops.email }, data: { passwordHash: await hashPassword("Changed#2027") } });
+    const snapshot = async () => ({
+      plans: await db.plan.findMany({ orderBy: { code: "asc" } }),
+      resellers: await db.reseller.findMany({ orderBy: { id: "asc" } }),
+      tenants: await db.tenant.findMany({ orderBy: { id: "asc" } }),
+      users: await db.user.findMany({ orderBy: { email: "asc" } }),
+    });
+    const before = await snapshot();
+
+    const { created } = await seedDemoData(db);
+    expect(created).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    const user = await db.user.findUniqueOrThrow({ where: { email: ops.email } });
+    expect(await verifyPassword(user.passwordHash, "Changed#2027")).toBe(true);
+  });
+
+  it("refuses to adopt an existing user of another role under a demo e-mail", async () => {
+    const admin = DEMO_ACCOUNTS.find((a) => a.org === "directTenant")!;
+    await db.user.update({ where: { email: admin.email }, data: { role: "operator" } });
+    await expect(seedDemoData(db)).rejects.toThrow(`${admin.email} exists with role operator`);
+    await db.user.update({ where: { email: admin.email }, data: { role: "tenant_admin" } });
+  });
+});

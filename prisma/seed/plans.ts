@@ -1,0 +1,37 @@
+import type { Prisma } from "@/server/generated/prisma/client.ts";
+
+// The plan catalogue of seed 002: 5 users for 1,000 CNY a year is 200 CNY (20,000 fen) per
+// seat-year, 263 GB mailboxes, 30 MB attachments and 2 GB large attachments. Prices are
+// integer fen (architecture convention 3).
+
+const GB = 1024; // plan limits are in MB
+
+export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = [
+  {
+    code: "std-263",
+    name: "标准版 Standard",
+    pricePerSeatYear: 20_000,
+    currency: "CNY",
+    mailboxQuotaMb: 263 * GB,
+    mailboxMessageLimit: 50_000,
+    attachmentLimitMb: 30,
+    largeAttachmentLimitMb: 2 * GB,
+    aliasesPerMailbox: 5,
+    domainsPerTenant: 5,
+    dailySendLimit: 1_000,
+  },
+  {
+    // Tencent Exmail's business tier allows 100 MB normal attachments; large ones stay 2 GB.
+    code: "pro-263",
+    name: "专业版 Professional",
+    pricePerSeatYear: 36_000,
+    currency: "CNY",
+    mailboxQuotaMb: 512 * GB,
+    mailboxMessageLimit: 100_000,
+    attachmentLimitMb: 100,
+    largeAttachmentLimitMb: 2 * GB,
+    aliasesPerMailbox: 10,
+    domainsPerTenant: 10,
+    dailySendLimit: 2_000,
+  },
+];
