@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import { env } from "./env";
 import { createRedis } from "./redis";
@@ -25,7 +26,8 @@ export const queueDefs = {
 export type QueueKey = keyof typeof queueDefs;
 export type Payload<K extends QueueKey> = z.infer<(typeof queueDefs)[K]["payload"]>;
 
-const holder = globalThis as unknown as { __mailsteadQueues?: Map<string, Queue> };
+type Held = { queue: Queue; connection: Redis };
+const holder = globalThis as unknown as { __mailsteadQueues?: Map<string, Held> };
 
 export function queuePrefix(): string {
   return `bull:${env().QUEUE_PREFIX}`;
@@ -34,12 +36,14 @@ export function queuePrefix(): string {
 export function getQueue<K extends QueueKey>(key: K): Queue {
   holder.__mailsteadQueues ??= new Map();
   const name = queueDefs[key].name;
-  let queue = holder.__mailsteadQueues.get(name);
-  if (!queue) {
-    queue = new Queue(name, { connection: createRedis(), prefix: queuePrefix() });
-    holder.__mailsteadQueues.set(name, queue);
+  let held = holder.__mailsteadQueues.get(name);
+  if (!held) {
+    // BullMQ never closes a connection it is handed: closeQueues quits it.
+    const connection = createRedis();
+    held = { queue: new Queue(name, { connection, prefix: queuePrefix() }), connection };
+    holder.__mailsteadQueues.set(name, held);
   }
-  return queue;
+  return held.queue;
 }
 
 /**
@@ -55,5 +59,10 @@ export async function enqueue<K extends QueueKey>(key: K, payload: Payload<K>, j
 export async function closeQueues(): Promise<void> {
   const queues = [...(holder.__mailsteadQueues?.values() ?? [])];
   holder.__mailsteadQueues?.clear();
-  await Promise.all(queues.map((q) => q.close()));
+  await Promise.all(
+    queues.map(async ({ queue, connection }) => {
+      await queue.close();
+      await connection.quit().catch(() => connection.disconnect());
+    }),
+  );
 }

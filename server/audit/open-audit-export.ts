@@ -1,0 +1,25 @@
+import { stat } from "node:fs/promises";
+import { db } from "@/server/shared/db";
+import { env } from "@/server/shared/env";
+import { notFound } from "@/server/shared/errors";
+import { exportFilePath } from "./audit-export-files";
+
+export type OpenedAuditExport = { filePath: string; downloadName: string; size: number };
+
+/** YYYY-MM-DD in the platform's zone, for a file name a person recognises. */
+function localDate(at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: env().TZ_DEFAULT, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/**
+ * The finished file of an export, for the person who asked for it only. Someone else's
+ * export, one not finished yet and one whose file is gone all look the same: NOT_FOUND.
+ */
+export async function openAuditExport(requesterId: string, exportId: string): Promise<OpenedAuditExport> {
+  const row = await db.auditExport.findFirst({ where: { id: exportId, requestedById: requesterId, status: "done" } });
+  if (!row?.fileName) throw notFound("Export");
+  const filePath = exportFilePath(row.fileName);
+  const info = await stat(filePath).catch(() => null);
+  if (!info?.isFile()) throw notFound("Export");
+  return { filePath, downloadName: `operation-log-${localDate(row.createdAt)}.csv`, size: info.size };
+}

@@ -1,0 +1,38 @@
+import type { Worker } from "bullmq";
+import { checkHealth } from "@/server/shared/health";
+import { logger } from "@/server/shared/logger";
+import { queueDefs } from "@/server/shared/queues";
+import { startAuditExportWorker } from "./audit-export.worker";
+import { installShutdown } from "./shutdown";
+
+// `npm run workers`: every BullMQ worker of the platform in one process. Each later worker
+// entry file adds one line here.
+const WORKERS: { queue: string; start: () => Worker }[] = [
+  { queue: queueDefs.auditExport.name, start: () => startAuditExportWorker() },
+];
+
+const log = logger("workers");
+
+async function main(): Promise<void> {
+  const health = await checkHealth();
+  const down = Object.entries(health.checks).filter(([, state]) => !state.ok);
+  if (down.length > 0) {
+    for (const [name, state] of down) log.error(`${name} is not answering`, { error: state.error });
+    log.error("start MariaDB and Redis first (npm start does it), then run the workers again");
+    process.exit(1);
+  }
+
+  const workers: Worker[] = [];
+  installShutdown(workers);
+  for (const { queue, start } of WORKERS) {
+    const worker = start();
+    workers.push(worker);
+    await worker.waitUntilReady();
+    log.info("worker started", { queue, concurrency: worker.opts.concurrency });
+  }
+}
+
+main().catch((e) => {
+  log.error("workers failed to start", { error: e instanceof Error ? e.message : String(e) });
+  process.exit(1);
+});
