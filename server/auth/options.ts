@@ -1,20 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsImport from "next-auth/providers/credentials";
 import { env } from "@/server/shared/env";
+import { clientIp } from "@/server/shared/ip";
 import { signIn } from "./sign-in";
 import type { SessionUser } from "./session-user";
 
 // Under plain Node ESM (tsx, vitest) the default import is the module object.
 const Credentials = ((CredentialsImport as unknown as { default?: typeof CredentialsImport }).default ??
   CredentialsImport) as typeof CredentialsImport;
-
-/** Reads the client address the way our reverse proxy (or Next itself) reports it. */
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
-}
 
 function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
   const v = headers?.[name];
@@ -33,7 +26,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
           const user = await signIn(credentials, {
-            ip: clientIp(req?.headers),
+            ip: clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip")),
             userAgent: header(req?.headers, "user-agent"),
           });
           return user ? { ...user } : null;

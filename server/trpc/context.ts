@@ -1,4 +1,5 @@
 import { currentUser } from "@/server/auth/session";
+import { clientIp } from "@/server/shared/ip";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { AuditActor } from "@/server/audit/record-audit";
 
@@ -10,10 +11,9 @@ export type Context = {
 
 /** Built once per request by the fetch adapter; tests build it directly with makeContext. */
 export async function createContext({ req }: { req: Request }): Promise<Context> {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     user: await currentUser(),
-    ip: forwarded || req.headers.get("x-real-ip") || null,
+    ip: clientIp(req.headers.get("x-forwarded-for"), req.headers.get("x-real-ip")),
     userAgent: req.headers.get("user-agent"),
   };
 }

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { forbidden } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, Col, Descriptions, Row } from "antd";
+import { getConsoleHome } from "@/server/tenants/get-console-home";
+import { requirePortalUser } from "@/app/_lib/portal-user";
+import { PageTitle, SecondaryText } from "@/app/_components/typography";
+import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("console") };
+}
+
+export default async function ConsoleHomePage() {
+  await connection();
+  const user = await requirePortalUser("tenant_admin");
+  if (!user.tenantId) forbidden();
+  const [home, t, tc, format] = await Promise.all([
+    getConsoleHome(user.tenantId, user.id),
+    getTranslations("home.console"),
+    getTranslations("common"),
+    getFormatter(),
+  ]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const { tenant, reseller, lastLogin } = home;
+
+  return (
+    <>
+      <PageTitle>{tenant.name}</PageTitle>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t("tenantCard")}>
+            <Descriptions
+              column={1}
+              items={[
+                { key: "name", label: t("tenantName"), children: tenant.name },
+                { key: "status", label: t("status"), children: <TenantStatusTag status={tenant.status} /> },
+                { key: "tz", label: t("timeZone"), children: tenant.timeZone },
+                { key: "created", label: t("createdAt"), children: when(tenant.createdAt) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("loginCard")}>
+            <Descriptions
+              column={1}
+              items={[
+                { key: "at", label: t("lastLoginAt"), children: lastLogin.at ? when(lastLogin.at) : tc("never") },
+                { key: "ip", label: t("lastLoginIp"), children: lastLogin.ip ?? tc("none") },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("resellerCard")}>
+            {reseller ? (
+              <Descriptions
+                column={1}
+                items={[
+                  { key: "name", label: t("resellerName"), children: reseller.name },
+                  { key: "contact", label: t("contactName"), children: reseller.contactName ?? tc("none") },
+                  {
+                    key: "phone",
+                    label: t("phone"),
+                    children: reseller.phone ? <a href={`tel:${reseller.phone}`}>{reseller.phone}</a> : tc("none"),
+                  },
+                  {
+                    key: "email",
+                    label: t("email"),
+                    children: reseller.email ? <a href={`mailto:${reseller.email}`}>{reseller.email}</a> : tc("none"),
+                  },
+                ]}
+              />
+            ) : (
+              <SecondaryText>{t("direct")}</SecondaryText>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Role } from "@/server/auth/roles";
+
+/** Keys of the `nav` message namespace that name a menu entry. */
+export type NavLabel = "home" | "auditLog";
+export type NavIcon = "home" | "audit";
+
+export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
+
+/**
+ * Each portal's menu. Later areas add their entries here (and a `nav.*` message in both
+ * languages); the shell renders whatever the role's list holds.
+ */
+export const PORTAL_NAV: Record<Role, NavItem[]> = {
+  tenant_admin: [
+    { href: "/console", label: "home", icon: "home" },
+    { href: "/console/audit", label: "auditLog", icon: "audit" },
+  ],
+  reseller: [{ href: "/reseller", label: "home", icon: "home" }],
+  operator: [
+    { href: "/ops", label: "home", icon: "home" },
+    { href: "/ops/audit", label: "auditLog", icon: "audit" },
+  ],
+};
+
+/** The menu entry to highlight: the longest href that is the path or a parent of it. */
+export function selectedNavHref(pathname: string, items: readonly NavItem[]): string | undefined {
+  let best: string | undefined;
+  for (const { href } of items) {
+    const matches = pathname === href || pathname.startsWith(href + "/");
+    if (matches && (!best || href.length > best.length)) best = href;
+  }
+  return best;
+}

@@ -1,0 +1,37 @@
+import { db } from "@/server/shared/db";
+import { notFound } from "@/server/shared/errors";
+import type { TenantStatus } from "@/server/generated/prisma/enums.ts";
+
+export type ConsoleHome = {
+  tenant: { name: string; status: TenantStatus; timeZone: string; createdAt: Date };
+  /** The reseller's contact card, or null when the tenant buys directly from the platform. */
+  reseller: { name: string; contactName: string | null; phone: string | null; email: string | null } | null;
+  lastLogin: { at: Date | null; ip: string | null };
+};
+
+/** What a tenant admin sees on the console's home page; scoped to their own tenant. */
+export async function getConsoleHome(tenantId: string, userId: string): Promise<ConsoleHome> {
+  const [tenant, user] = await Promise.all([
+    db.tenant.findUnique({
+      where: { id: tenantId },
+      select: {
+        name: true,
+        status: true,
+        timeZone: true,
+        createdAt: true,
+        reseller: { select: { name: true, contactName: true, contactPhone: true, contactEmail: true } },
+      },
+    }),
+    // Filtered by tenant too, so a stale session of a moved user shows nothing of another tenant.
+    db.user.findFirst({ where: { id: userId, tenantId }, select: { lastLoginAt: true, lastLoginIp: true } }),
+  ]);
+  if (!tenant || !user) throw notFound("Tenant");
+  const { reseller, ...info } = tenant;
+  return {
+    tenant: info,
+    reseller: reseller
+      ? { name: reseller.name, contactName: reseller.contactName, phone: reseller.contactPhone, email: reseller.contactEmail }
+      : null,
+    lastLogin: { at: user.lastLoginAt, ip: user.lastLoginIp },
+  };
+}
