@@ -20,7 +20,7 @@ for (const { who, others } of cases) {
     for (const path of others) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
-      await expect(page.getByText(zh.errors.forbiddenTitle)).toBeVisible();
+      await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
       await expect(page.getByRole("link", { name: zh.errors.backHome })).toHaveAttribute("href", account.home);
     }
   });
@@ -43,7 +43,7 @@ test("an anonymous API call is UNAUTHORIZED", async ({ request }) => {
 test("an unknown page is a translated 404", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
-  await expect(page.getByText(zh.errors.notFoundTitle)).toBeVisible();
+  await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
 });
 
 test("health reports MariaDB and Redis", async ({ request }) => {
