@@ -22,6 +22,8 @@ export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = [
   },
   {
     // Tencent Exmail's business tier allows 100 MB normal attachments; large ones stay 2 GB.
+    // Aliases, domains and the daily sending limit are the seeds' platform-wide figures (5, 5
+    // and the 263 agreement's 1,000 a day), the same for every plan.
     code: "pro-263",
     name: "专业版 Professional",
     pricePerSeatYear: 36_000,
@@ -30,8 +32,8 @@ export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = [
     mailboxMessageLimit: 100_000,
     attachmentLimitMb: 100,
     largeAttachmentLimitMb: 2 * GB,
-    aliasesPerMailbox: 10,
-    domainsPerTenant: 10,
-    dailySendLimit: 2_000,
+    aliasesPerMailbox: 5,
+    domainsPerTenant: 5,
+    dailySendLimit: 1_000,
   },
 ];

@@ -11,8 +11,6 @@ async function tenantWithAdmin(name: string, resellerId: string | null) {
       passwordHash: "x",
       role: "tenant_admin",
       tenantId: tenant.id,
-      lastLoginAt: new Date("2026-03-02T01:30:00Z"),
-      lastLoginIp: "203.0.113.7",
     },
   });
   return { tenant, admin };
@@ -26,8 +24,24 @@ describe("getConsoleHome", () => {
     const { tenant, admin } = await tenantWithAdmin("Xinghe Trade", reseller.id);
     const home = await getConsoleHome(tenant.id, admin.id);
     expect(home.tenant).toMatchObject({ name: "Xinghe Trade", status: "active", timeZone: "Asia/Shanghai" });
-    expect(home.lastLogin).toEqual({ at: new Date("2026-03-02T01:30:00Z"), ip: "203.0.113.7" });
+    expect(home.previousLogin).toBeNull(); // never signed in before
     expect(home.reseller).toEqual({ name: "Qingsong IT", contactName: "Li Wei", phone: "+86 21 5555 0101", email: "sales@qs.test" });
+  });
+
+  it("shows the sign-in before this one and flags a different IP", async () => {
+    const { tenant, admin } = await tenantWithAdmin("Login Co", null);
+    const login = (at: string, ip: string, result: "success" | "bad_credentials" = "success") =>
+      db.loginEvent.create({ data: { userId: admin.id, email: admin.email, ip, result, occurredAt: new Date(at) } });
+    await login("2026-03-01T01:00:00Z", "203.0.113.7");
+    await login("2026-03-02T01:00:00Z", "198.51.100.1", "bad_credentials"); // failures are not sign-ins
+    await login("2026-03-02T01:30:00Z", "203.0.113.7");
+    expect((await getConsoleHome(tenant.id, admin.id)).previousLogin).toEqual({
+      at: new Date("2026-03-01T01:00:00Z"),
+      ip: "203.0.113.7",
+      ipChanged: false,
+    });
+    await login("2026-03-03T08:00:00Z", "192.0.2.55");
+    expect((await getConsoleHome(tenant.id, admin.id)).previousLogin).toMatchObject({ ip: "203.0.113.7", ipChanged: true });
   });
 
   it("has no reseller card for a tenant that buys directly", async () => {

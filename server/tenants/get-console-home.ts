@@ -6,12 +6,16 @@ export type ConsoleHome = {
   tenant: { name: string; status: TenantStatus; timeZone: string; createdAt: Date };
   /** The reseller's contact card, or null when the tenant buys directly from the platform. */
   reseller: { name: string; contactName: string | null; phone: string | null; email: string | null } | null;
-  lastLogin: { at: Date | null; ip: string | null };
+  /**
+   * The sign-in before this one (the current one is trivially "now"), and whether it came from
+   * another IP than this one: the seeds' admin home highlights that as a possible intrusion.
+   */
+  previousLogin: { at: Date; ip: string | null; ipChanged: boolean } | null;
 };
 
 /** What a tenant admin sees on the console's home page; scoped to their own tenant. */
 export async function getConsoleHome(tenantId: string, userId: string): Promise<ConsoleHome> {
-  const [tenant, user] = await Promise.all([
+  const [tenant, user, logins] = await Promise.all([
     db.tenant.findUnique({
       where: { id: tenantId },
       select: {
@@ -23,15 +27,22 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
       },
     }),
     // Filtered by tenant too, so a stale session of a moved user shows nothing of another tenant.
-    db.user.findFirst({ where: { id: userId, tenantId }, select: { lastLoginAt: true, lastLoginIp: true } }),
+    db.user.findFirst({ where: { id: userId, tenantId }, select: { id: true } }),
+    db.loginEvent.findMany({
+      where: { userId, result: "success" },
+      orderBy: { id: "desc" },
+      take: 2,
+      select: { occurredAt: true, ip: true },
+    }),
   ]);
   if (!tenant || !user) throw notFound("Tenant");
   const { reseller, ...info } = tenant;
+  const [current, previous] = logins;
   return {
     tenant: info,
     reseller: reseller
       ? { name: reseller.name, contactName: reseller.contactName, phone: reseller.contactPhone, email: reseller.contactEmail }
       : null,
-    lastLogin: { at: user.lastLoginAt, ip: user.lastLoginIp },
+    previousLogin: previous ? { at: previous.occurredAt, ip: previous.ip, ipChanged: previous.ip !== current?.ip } : null,
   };
 }

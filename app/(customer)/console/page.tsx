@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, Col, Descriptions, Row } from "antd";
+import { Card, Col, Descriptions, Row, Tag } from "antd";
 import { getConsoleHome } from "@/server/tenants/get-console-home";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle, SecondaryText } from "@/app/_components/typography";
@@ -23,7 +23,7 @@ export default async function ConsoleHomePage() {
     getFormatter(),
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const { tenant, reseller, lastLogin } = home;
+  const { tenant, reseller, previousLogin } = home;
 
   return (
     <>
@@ -47,8 +47,16 @@ export default async function ConsoleHomePage() {
             <Descriptions
               column={1}
               items={[
-                { key: "at", label: t("lastLoginAt"), children: lastLogin.at ? when(lastLogin.at) : tc("never") },
-                { key: "ip", label: t("lastLoginIp"), children: lastLogin.ip ?? tc("none") },
+                { key: "at", label: t("lastLoginAt"), children: previousLogin ? when(previousLogin.at) : tc("never") },
+                {
+                  key: "ip",
+                  label: t("lastLoginIp"),
+                  children: previousLogin?.ipChanged ? (
+                    <Tag color="warning">{t("ipChanged", { ip: previousLogin.ip ?? tc("none") })}</Tag>
+                  ) : (
+                    (previousLogin?.ip ?? tc("none"))
+                  ),
+                },
               ]}
             />
           </Card>
