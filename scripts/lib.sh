@@ -47,6 +47,7 @@ bootstrap() {
   ensure_node_modules
   ensure_prisma_client
   ensure_env_file
+  npx tsx scripts/check-env.ts
   say "applying migrations"
   npm run --silent migrate
 }
