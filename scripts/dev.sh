@@ -5,4 +5,4 @@ bootstrap
 say "seeding demo data"
 npm run --silent seed
 npx tsx scripts/print-welcome.ts
-exec node_modules/.bin/tsx scripts/run-all.ts dev
+exec node --import tsx scripts/run-all.ts dev

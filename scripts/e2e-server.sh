@@ -9,4 +9,4 @@ redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127
 rm -rf ./data/e2e
 npm run --silent migrate
 npm run --silent seed
-NODE_ENV=production exec node_modules/.bin/tsx scripts/run-all.ts prod
+NODE_ENV=production exec node --import tsx scripts/run-all.ts prod

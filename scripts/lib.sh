@@ -33,7 +33,7 @@ ensure_env_file() {
 
 # Builds the portal unless the last build is newer than every source it depends on.
 ensure_build() {
-  if [ -f .next/BUILD_ID ] && [ -z "$(find app server prisma/schema.prisma next.config.ts package-lock.json tsconfig.json \
+  if [ -f .next/BUILD_ID ] && [ -z "$(find app server prisma/schema.prisma ./*.ts package-lock.json tsconfig.json \
       -newer .next/BUILD_ID -not -path 'server/generated/*' -print -quit 2>/dev/null)" ]; then
     say "build is up to date"
     return

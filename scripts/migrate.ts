@@ -9,6 +9,11 @@ try {
 } catch (e) {
   if (e instanceof DatabaseDownError) {
     console.error(`[migrate] ${e.message}.\n${MARIADB_START_HINT}`);
+  } else if ((e as { code?: string }).code?.startsWith("ER_ACCESS_DENIED")) {
+    console.error(
+      `[migrate] MariaDB refused the login: ${(e as Error).message}.\n` +
+        "For the local default (root, no password, over TCP) run `sudo bash scripts/services.sh` (npm start does), or set DATABASE_URL.",
+    );
   } else if (e instanceof EnvError) {
     console.error(`[migrate] ${e.message}`);
   } else if (e instanceof MigrationError) {

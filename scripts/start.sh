@@ -7,4 +7,4 @@ say "seeding demo data"
 npm run --silent seed
 ensure_build
 npx tsx scripts/print-welcome.ts
-NODE_ENV=production exec node_modules/.bin/tsx scripts/run-all.ts prod
+NODE_ENV=production exec node --import tsx scripts/run-all.ts prod

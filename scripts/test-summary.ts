@@ -22,6 +22,10 @@ const p = playwright();
 console.log(`vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
 console.log(`playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
 if (failedStages.length) console.log(`failed stages: ${failedStages.join(", ")}`);
-// A failed stage without failed tests (typecheck, lint, build) still counts as a failure.
-const failed = v.failed + p.failed + failedStages.filter((s) => s !== "vitest" && s !== "playwright").length;
+// A failed stage counts at least once even without a failed test: typecheck, lint, build, or
+// a runner that crashed (unhandled error, server that never came up) before counting anything.
+const stageFailures = failedStages.filter(
+  (s) => (s !== "vitest" || v.failed === 0) && (s !== "playwright" || p.failed === 0),
+).length;
+const failed = v.failed + p.failed + stageFailures;
 console.log(`${v.passed + p.passed} passed, ${failed} failed, ${v.skipped + p.skipped} skipped`);

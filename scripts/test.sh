@@ -7,6 +7,8 @@
 source "$(dirname "$0")/lib.sh"
 bootstrap --with-browser
 mkdir -p test-results
+# A report left by an earlier run must never be counted as this run's.
+rm -f test-results/vitest.json test-results/playwright.json
 
 if [ $# -gt 0 ]; then
   exec npx vitest run "$@"

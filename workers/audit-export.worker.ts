@@ -8,6 +8,7 @@ import {
   type RunAuditExportOptions,
   type RunAuditExportResult,
 } from "@/server/audit/run-audit-export";
+import { failAuditExport } from "@/server/audit/fail-audit-export";
 
 const log = logger("worker.audit-export");
 
@@ -44,9 +45,17 @@ export function startAuditExportWorker(opts: AuditExportWorkerOptions = {}): Wor
     prefix: queuePrefix(),
     concurrency: opts.concurrency ?? 2,
   });
-  worker.on("failed", (job, err) =>
-    log.warn("export attempt failed", { jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message }),
-  );
+  worker.on("failed", (job, err) => {
+    log.warn("export attempt failed", { jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message });
+    // The last attempt, or one BullMQ will not retry: the row must not stay "running".
+    const final = job && (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1));
+    const parsed = queueDefs.auditExport.payload.safeParse(job?.data);
+    if (final && parsed.success) {
+      failAuditExport(parsed.data.exportId, err.message).catch((e) =>
+        log.error("could not mark the export failed", { exportId: parsed.data.exportId, error: String(e) }),
+      );
+    }
+  });
   worker.on("error", (err) => log.error("worker error", { error: err.message }));
   // BullMQ never closes a connection it was handed (it may be shared), so this one goes here.
   worker.on("closed", () => {

@@ -2,6 +2,7 @@ import type { Db } from "@/server/shared/db";
 import { hashPassword } from "@/server/auth/password";
 import { DEMO_ORGS, demoAccount, type DemoAccount } from "./demo-accounts";
 import { DEMO_PLANS } from "./plans";
+import { env } from "@/server/shared/env";
 
 // Creates the demo data when it is missing and never changes what exists: running it again
 // adds nothing, and a demo password someone changed stays changed. Rows are found by their
@@ -55,7 +56,7 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
     if (!isNew) continue;
     const passwordHash = await hashPassword(admin.password);
     await db.$transaction(async (tx) => {
-      const tenant = await tx.tenant.create({ data: { name: DEMO_ORGS[org].name, resellerId: parent } });
+      const tenant = await tx.tenant.create({ data: { name: DEMO_ORGS[org].name, resellerId: parent, timeZone: env().TZ_DEFAULT } });
       await tx.user.create({ data: userData(admin, passwordHash, { tenantId: tenant.id }) });
     });
   }

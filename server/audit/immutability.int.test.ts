@@ -7,7 +7,7 @@ import { recordAudit } from "./record-audit";
 // The operation log and the login log are append-only in the database itself (triggers in the
 // first migration), so no code path — Prisma, raw SQL, a console session — can rewrite history.
 
-const actor = { id: "u-ops", email: "ops@mailstead.local", role: "operator" as const, ip: "198.51.100.4" };
+const actor = { id: "u-ops", email: "ops@mailstead.local", role: "operator" as const, tenantId: null, ip: "198.51.100.4" };
 
 beforeAll(async () => {
   await recordAudit(actor, { action: "plan.update", target: { type: "Plan", id: "p1" }, details: { price: 20000 } });

@@ -8,11 +8,14 @@ export type AuditActor = {
   id: string | null;
   email: string | null;
   role: Role | null;
+  /** The actor's own tenant (tenant admins), so their actions appear in their tenant's log. */
+  tenantId: string | null;
   ip: string | null;
 };
 
 export type AuditEntry = {
   action: string; // dotted verb, e.g. "plan.update", "audit.export"
+  /** The tenant the action concerns; defaults to the actor's own tenant. */
   tenantId?: string | null;
   target?: { type: string; id: string } | null;
   result?: "success" | "failure";
@@ -33,7 +36,7 @@ export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx =
       actorId: actor.id,
       actorEmail: actor.email,
       actorRole: actor.role,
-      tenantId: entry.tenantId ?? null,
+      tenantId: entry.tenantId !== undefined ? entry.tenantId : actor.tenantId,
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,

@@ -26,7 +26,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
           const user = await signIn(credentials, {
-            ip: clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip")),
+            ip: clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), env().TRUSTED_PROXY_HOPS),
             userAgent: header(req?.headers, "user-agent"),
           });
           return user ? { ...user } : null;

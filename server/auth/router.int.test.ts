@@ -23,7 +23,14 @@ describe("me router", () => {
     await createCaller(makeContext(admin, "198.51.100.9")).me.setLocale({ locale: "en" });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).locale).toBe("en");
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.set_locale" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorId: admin.id, actorRole: "tenant_admin", targetId: admin.id, ip: "198.51.100.9", result: "success" });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      actorRole: "tenant_admin",
+      tenantId: admin.tenantId, // so the admin sees it in their tenant's log
+      targetId: admin.id,
+      ip: "198.51.100.9",
+      result: "success",
+    });
     expect(event.details).toEqual({ locale: "en" });
   });
 

@@ -47,6 +47,13 @@ const EnvSchema = z.object({
     .default("Asia/Shanghai"),
   // Prefix for BullMQ keys so test files and parallel runs never share queues.
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, "expected letters, digits, - or _").default("mailstead"),
+  // How many reverse proxies in front of the portal append to X-Forwarded-For (server/shared/ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: "expected a whole number of proxies" })
+    .int("expected a whole number of proxies")
+    .min(0, "expected 0 or more")
+    .max(10, "expected at most 10")
+    .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,10 +1,16 @@
 /**
- * The client address from proxy headers, as people read it: the first hop of
- * X-Forwarded-For (or X-Real-IP), without the IPv4-mapped IPv6 prefix Node reports for IPv4
- * clients on a dual-stack socket ("::ffff:127.0.0.1" → "127.0.0.1"). Null when unknown.
+ * The client address as people read it (IPv4-mapped IPv6 "::ffff:1.2.3.4" → "1.2.3.4"), or null.
+ *
+ * Next.js sets X-Forwarded-For to the socket's address only when the request has none, so
+ * without a proxy a client can choose what this header says. Behind `trustedHops` proxies that
+ * each append the address they saw, the trustworthy entry is the one the outermost of them
+ * appended: `trustedHops` from the right. With 0 (no proxy) the first entry is taken, and the
+ * address is only as honest as the client.
  */
-export function clientIp(forwardedFor: string | null | undefined, realIp?: string | null): string | null {
-  const raw = forwardedFor?.split(",")[0]?.trim() || realIp?.trim() || "";
+export function clientIp(forwardedFor: string | null | undefined, realIp: string | null | undefined, trustedHops = 0): string | null {
+  const hops = (forwardedFor ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const picked = trustedHops > 0 ? hops[Math.max(0, hops.length - trustedHops)] : hops[0];
+  const raw = picked || realIp?.trim() || "";
   const ip = raw.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
   return ip ? ip.slice(0, 45) : null;
 }

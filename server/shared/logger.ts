@@ -6,6 +6,7 @@ type Level = keyof typeof LEVELS;
 
 function write(level: Level, scope: string, msg: string, fields?: Record<string, unknown>) {
   if (LEVELS[level] < LEVELS[env().LOG_LEVEL]) return;
+  // Wall-clock time on purpose, not clock.now(): a test that pins the clock still logs real time.
   const line = JSON.stringify({ t: new Date().toISOString(), level, scope, msg, ...fields });
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
 }

@@ -20,7 +20,7 @@ const testRouter = router({
   }),
 });
 
-async function call(path: string, input?: unknown) {
+async function call(path: string, input?: unknown, locale: "en" | "zh-CN" = "en") {
   const res = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request(`http://x/api/trpc/${path}`, {
@@ -29,7 +29,7 @@ async function call(path: string, input?: unknown) {
       body: JSON.stringify(superjson.serialize(input)),
     }),
     router: testRouter,
-    createContext: () => makeContext(null),
+    createContext: () => makeContext(null, null, locale),
   });
   // The superjson transformer wraps the error shape in { json }.
   const raw = (await res.json()) as { error: { json: { message: string; data: Record<string, unknown> } } };
@@ -43,6 +43,12 @@ describe("tRPC errors", () => {
     expect(body.error.data.code).toBe("BAD_REQUEST");
     expect(body.error.data.fieldErrors).toEqual({ name: ["at least 2 characters"], "contact.email": ["not an e-mail"] });
     expect(body.error.message).toBe("Some fields are not valid");
+  });
+
+  it("writes zod's messages in Chinese for a zh-CN caller", async () => {
+    const { body } = await call("create", { name: "x", contact: { email: "nope" } }, "zh-CN");
+    expect(body.error.message).toBe("部分字段填写有误");
+    expect(body.error.data.fieldErrors).toEqual({ name: ["数值过小：期望 string >=2 字符"], "contact.email": ["无效电子邮件"] });
   });
 
   it("maps a DomainError to its tRPC code and keeps its message and field errors", async () => {

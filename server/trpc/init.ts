@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import type { Locale } from "@/server/shared/locale";
 import { DomainError, type DomainErrorCode } from "@/server/shared/errors";
 import type { Context } from "./context";
 
@@ -18,22 +19,43 @@ export const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCCode> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
+const zhCN = z.locales.zhCN().localeError;
+
+/** An issue's message in the caller's language: zod's own Chinese wording for zh-CN. */
+function issueMessage(issue: ZodError["issues"][number], locale: Locale): string {
+  if (locale !== "zh-CN") return issue.message;
+  const m = zhCN(issue as Parameters<typeof zhCN>[0]);
+  return (typeof m === "string" ? m : m?.message) ?? issue.message;
+}
+
 /** Zod issues keyed by dotted path ("" for the whole input), for showing next to form fields. */
-export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+export function fieldErrorsOf(error: ZodError, locale: Locale = "en"): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".");
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(issueMessage(issue, locale));
   }
   return out;
 }
 
+// The two messages the formatter writes itself, in both languages.
+const INVALID_FIELDS: Record<Locale, string> = { "zh-CN": "部分字段填写有误", en: "Some fields are not valid" };
+const INTERNAL: Record<Locale, string> = {
+  "zh-CN": "服务器出错了，请稍后重试",
+  en: "Something went wrong on our side; please try again",
+};
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const locale = ctx?.locale ?? "en";
     const fieldErrors =
-      cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
+      cause instanceof ZodError
+        ? fieldErrorsOf(cause, locale)
+        : cause instanceof DomainError
+          ? (cause.fieldErrors ?? null)
+          : null;
     const domainCode = cause instanceof DomainError ? cause.code : null;
     const { stack: _stack, ...data } = shape.data; // stack traces never leave the server
     return {
@@ -41,11 +63,7 @@ const t = initTRPC.context<Context>().create({
       // Zod's raw message is a JSON dump, and an unexpected error's message may hold internals:
       // say something a person can read instead (the server logs the real error).
       message:
-        cause instanceof ZodError
-          ? "Some fields are not valid"
-          : error.code === "INTERNAL_SERVER_ERROR"
-            ? "Something went wrong on our side; please try again"
-            : shape.message,
+        cause instanceof ZodError ? INVALID_FIELDS[locale] : error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL[locale] : shape.message,
       data: { ...data, fieldErrors, domainCode },
     };
   },
