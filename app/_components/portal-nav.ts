@@ -1,8 +1,8 @@
 import type { Role } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog";
-export type NavIcon = "home" | "audit";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans";
+export type NavIcon = "home" | "audit" | "billing" | "plans";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -13,11 +13,14 @@ export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 export const PORTAL_NAV: Record<Role, NavItem[]> = {
   tenant_admin: [
     { href: "/console", label: "home", icon: "home" },
+    { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],
   reseller: [{ href: "/reseller", label: "home", icon: "home" }],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
+    { href: "/ops/billing", label: "billing", icon: "billing" },
+    { href: "/ops/plans", label: "plans", icon: "plans" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
   ],
 };

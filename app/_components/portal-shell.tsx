@@ -6,14 +6,19 @@ import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { Avatar, Button, Flex, Layout, Menu, Tag, Typography } from "antd";
-import { AuditOutlined, HomeOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
+import { AccountBookOutlined, AppstoreOutlined, AuditOutlined, HomeOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
 import type { Role } from "@/server/auth/roles";
 import type { Locale } from "@/server/shared/locale";
 import { LanguageSwitch } from "./language-switch";
 import { hasLocaleCookie, writeLocaleCookie } from "./locale-cookie";
 import { PORTAL_NAV, selectedNavHref, type NavIcon } from "./portal-nav";
 
-const ICONS: Record<NavIcon, ReactNode> = { home: <HomeOutlined />, audit: <AuditOutlined /> };
+const ICONS: Record<NavIcon, ReactNode> = {
+  home: <HomeOutlined />,
+  audit: <AuditOutlined />,
+  billing: <AccountBookOutlined />,
+  plans: <AppstoreOutlined />,
+};
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops" } as const;
 

@@ -3,11 +3,17 @@ import zhCommon from "./messages/zh-CN/common.json";
 import enCommon from "./messages/en/common.json";
 import zhAudit from "./messages/zh-CN/audit.json";
 import enAudit from "./messages/en/audit.json";
+import zhBilling from "./messages/zh-CN/billing.json";
+import enBilling from "./messages/en/billing.json";
+import zhOpsBilling from "./messages/zh-CN/opsBilling.json";
+import enOpsBilling from "./messages/en/opsBilling.json";
+import zhPlans from "./messages/zh-CN/plans.json";
+import enPlans from "./messages/en/plans.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit },
-  en: { ...enCommon, ...enAudit },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans },
 } as const;
 
 export function loadMessages(locale: Locale) {

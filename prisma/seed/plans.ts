@@ -1,4 +1,5 @@
 import type { Prisma } from "@/server/generated/prisma/client.ts";
+import { clock } from "@/server/shared/clock";
 
 // The plan catalogue of seed 002: 5 users for 1,000 CNY a year is 200 CNY (20,000 fen) per
 // seat-year, 263 GB mailboxes, 30 MB attachments and 2 GB large attachments. Prices are
@@ -6,7 +7,25 @@ import type { Prisma } from "@/server/generated/prisma/client.ts";
 
 const GB = 1024; // plan limits are in MB
 
-export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = [
+type PlanWithoutHistory = Omit<Prisma.PlanCreateInput, "prices">;
+
+/**
+ * A plan is created together with the first row of its price history. The seed creates a plan
+ * only when its code is missing, so running it again adds no history row either.
+ */
+function withFirstPrice(plan: PlanWithoutHistory): Prisma.PlanCreateInput {
+  return {
+    ...plan,
+    // A getter, so the row is dated when the seed creates the plan, not when this module loads.
+    get prices() {
+      return {
+        create: { pricePerSeatYear: plan.pricePerSeatYear, currency: plan.currency ?? "CNY", effectiveFrom: clock.now() },
+      };
+    },
+  };
+}
+
+const PLANS: readonly PlanWithoutHistory[] = [
   {
     code: "std-263",
     name: "标准版 Standard",
@@ -37,3 +56,5 @@ export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = [
     dailySendLimit: 1_000,
   },
 ];
+
+export const DEMO_PLANS: readonly Prisma.PlanCreateInput[] = PLANS.map(withFirstPrice);

@@ -2,11 +2,13 @@ import { router } from "./init";
 import { createCallerFactory } from "./init";
 import { meRouter } from "@/server/auth/router";
 import { auditRouter } from "@/server/audit/router";
+import { billingRouter } from "@/server/billing/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
   me: meRouter,
   audit: auditRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { Card, Col, Row, Statistic } from "antd";
 import { getOpsOverview } from "@/server/portal/get-ops-overview";
-import { listPlans } from "@/server/billing/list-plans";
+import { listPlans } from "@/server/billing/plans/list-plans";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { PlanTable } from "./plan-table";

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { Table, Tag } from "antd";
-import type { PlanRow } from "@/server/billing/list-plans";
+import type { PlanRow } from "@/server/billing/plans/list-plans";
 
 // Codes, prices and sizes stay on one line; the plan name and the headers may wrap.
 const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });

@@ -6,7 +6,8 @@ ALTER TABLE `Tenant`
     ADD COLUMN `suspendedReason` ENUM('non_payment', 'operator') NULL,
     ADD COLUMN `suspendedAt` DATETIME(3) NULL,
     ADD COLUMN `frozenUntil` DATETIME(3) NULL,
-    ADD COLUMN `purgedAt` DATETIME(3) NULL;
+    ADD COLUMN `purgedAt` DATETIME(3) NULL,
+    ADD COLUMN `mxVerifiedAt` DATETIME(3) NULL;
 
 -- CreateTable
 CREATE TABLE `PlanPrice` (

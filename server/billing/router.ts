@@ -1,0 +1,7 @@
+import { router } from "@/server/trpc/init";
+import { plansRouter } from "./plans/router";
+
+// Billing's procedures, one sub-router per part (plans, orders, ledger, resizes, runs, ...).
+export const billingRouter = router({
+  plans: plansRouter,
+});
