@@ -55,6 +55,20 @@ const EnvSchema = z.object({
     .max(10, "expected at most 10")
     .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // The provider's bank account shown on every bank-transfer order (对公汇款).
+  BANK_ACCOUNT_NAME: z.string().min(1).default("Mailstead 邮件服务有限公司"),
+  BANK_NAME: z.string().min(1).default("中国工商银行北京海淀支行"),
+  BANK_ACCOUNT_NUMBER: z.string().min(1).default("0200 0045 0920 0188 263"),
+  // Stripe is optional: without a secret key, bank transfer is the only way to pay.
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected a key like sk_test_…").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "expected a secret like whsec_…").optional(),
+  // Where the Stripe client sends its calls; only tests point it elsewhere (a local recorder).
+  STRIPE_API_URL: url(["http:", "https:"]).default("https://api.stripe.com"),
+  // The public address of the portal, for links in e-mails and Stripe's return URLs.
+  PUBLIC_URL: url(["http:", "https:"]).default("http://localhost:3000"),
+  // Outgoing mail of the platform itself (reminders, invitations); the bundled engine by default.
+  SMTP_URL: url(["smtp:", "smtps:"]).default("smtp://127.0.0.1:2525"),
+  MAIL_FROM: z.string().min(3).default("Mailstead <billing@mailstead.local>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -117,6 +117,7 @@ CREATE TABLE `LedgerEntry` (
 
     UNIQUE INDEX `LedgerEntry_idempotencyKey_key`(`idempotencyKey`),
     INDEX `LedgerEntry_tenantId_occurredAt_idx`(`tenantId`, `occurredAt`),
+    INDEX `LedgerEntry_tenantId_kind_billingMonth_amount_idx`(`tenantId`, `kind`, `billingMonth`, `amount`),
     INDEX `LedgerEntry_kind_occurredAt_idx`(`kind`, `occurredAt`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

@@ -11,7 +11,7 @@ const n = (x: number) => x.toLocaleString("en-US");
 function whole(label: string, min: number, max: number, unit = "") {
   const u = unit ? ` ${unit}` : "";
   return z
-    .number({ error: (iss) => (iss.input === undefined ? `${label} is required` : `${label} must be a number`) })
+    .number({ error: (iss) => (iss.input == null ? `${label} is required` : `${label} must be a number`) })
     .multipleOf(1, `${label} must be a whole number${unit ? ` of ${unit}` : ""}`)
     .min(min, `${label} must be at least ${n(min)}${u}`)
     .max(max, `${label} must be at most ${n(max)}${u}`);

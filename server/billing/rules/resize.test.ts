@@ -88,7 +88,7 @@ describe("resize (seed 002 appendix A, 服务变更)", () => {
             return; // refusals are covered above
           }
           const charged = projectCharges(input.state, p.change, p.effectiveMonth, 30);
-          expect(charged[0].fee).toBe(p.newMonthlyFee);
+          expect(charged[0]?.fee).toBe(p.newMonthlyFee);
           expect(advanceToMonth(input.state, null, p.effectiveMonth).fee).toBe(p.currentMonthlyFee);
           // Walk the balance down month by month as the run would.
           let left = balance;

@@ -76,7 +76,7 @@ describe("seat tiers (seed 002 §3.1)", () => {
     try {
       assertAllowedSeats(1_060, "toSeats");
     } catch (e) {
-      expect((e as { fieldErrors: Record<string, string[]> }).fieldErrors.toSeats[0]).toMatch(/1,050 or 1,100/);
+      expect((e as { fieldErrors: Record<string, string[]> }).fieldErrors.toSeats?.[0]).toMatch(/1,050 or 1,100/);
     }
     expect(assertAllowedSeats(100)).toBe(100);
   });

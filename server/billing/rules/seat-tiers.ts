@@ -19,8 +19,7 @@ export function isAllowedSeats(n: number): boolean {
 
 /** The largest allowed count ≤ x, or null when x is below the minimum. */
 export function floorAllowedSeats(x: number): number | null {
-  for (let i = TIERS.length - 1; i >= 0; i--) {
-    const t = TIERS[i];
+  for (const t of [...TIERS].reverse()) {
     if (x >= t.from) return Math.min(t.to, t.from + Math.floor((x - t.from) / t.step) * t.step);
   }
   return null;

@@ -1,0 +1,82 @@
+import type { AuditActor } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/audit/record-audit";
+import { DomainError } from "@/server/shared/errors";
+import { lockTenant } from "../ledger/lock-tenant";
+import { moneyTransaction } from "../ledger/money-transaction";
+import { prepaymentFor } from "../rules/fees";
+import { assertAllowedSeats } from "../rules/seat-tiers";
+import { insertOrder, tenantScopedKey } from "./insert-order";
+import { assertPaymentMethod } from "./payment-method";
+import { toOrderView, type OrderView } from "./order-view";
+import type { TCreateOrderRequest } from "./create-order.types";
+
+/**
+ * A customer orders a plan: seats × price per seat-year × whole years, prepaid (seed 002
+ * appendix A). The subscription is created `pending` with the plan's price of the day and stays
+ * so until the order is paid.
+ */
+export async function createOrder(actor: AuditActor, tenantId: string, input: TCreateOrderRequest): Promise<OrderView> {
+  assertAllowedSeats(input.seats);
+  assertPaymentMethod(input.method);
+  const key = tenantScopedKey(tenantId, input.idempotencyKey);
+  return moneyTransaction(async (tx) => {
+    const tenant = await lockTenant(tx, tenantId);
+    const repeated = await tx.order.findUnique({ where: { idempotencyKey: key } });
+    if (repeated) {
+      const same = repeated.planId === input.planId && repeated.seats === input.seats && repeated.termYears === input.termYears;
+      if (!same) throw new DomainError("CONFLICT", "This request id was already used for a different order");
+      return toOrderView(repeated);
+    }
+    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", "This account is terminated; ask us to restore it first");
+    const plan = await tx.plan.findUnique({ where: { id: input.planId } });
+    if (!plan || !plan.active) {
+      throw new DomainError("BAD_INPUT", "This plan is not on sale", { planId: ["This plan is not on sale"] });
+    }
+    const live = await tx.subscription.findFirst({
+      where: { tenantId, status: { in: ["pending", "active"] } },
+      include: { orders: { where: { status: "pending" }, select: { reference: true } } },
+    });
+    if (live?.status === "active") {
+      throw new DomainError("CONFLICT", "You already have an active subscription: change its seats or plan instead");
+    }
+    if (live) {
+      const ref = live.orders[0]?.reference;
+      throw new DomainError("CONFLICT", `You have an unpaid order${ref ? ` ${ref}` : ""}: pay or cancel it first`);
+    }
+    const subscription = await tx.subscription.create({
+      data: {
+        tenantId,
+        planId: plan.id,
+        seats: input.seats,
+        pricePerSeatYear: plan.pricePerSeatYear,
+        currency: plan.currency,
+        startRule: input.startRule,
+      },
+    });
+    const order = await insertOrder(tx, {
+      tenantId,
+      subscriptionId: subscription.id,
+      kind: "subscription",
+      planId: plan.id,
+      seats: input.seats,
+      termYears: input.termYears,
+      pricePerSeatYear: plan.pricePerSeatYear,
+      amount: BigInt(prepaymentFor(input.seats, plan.pricePerSeatYear, input.termYears)),
+      currency: plan.currency,
+      method: input.method,
+      idempotencyKey: key,
+      createdById: actor.id,
+    });
+    await recordAudit(
+      actor,
+      {
+        action: "billing.order.create",
+        tenantId,
+        target: { type: "order", id: order.id },
+        details: { reference: order.reference, plan: plan.code, seats: input.seats, termYears: input.termYears, amount: Number(order.amount) },
+      },
+      tx,
+    );
+    return toOrderView(order);
+  });
+}
