@@ -95,3 +95,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Forgets the parsed configuration, so a test that changed process.env sees its change. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

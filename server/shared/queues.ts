@@ -10,6 +10,11 @@ import { createRedis } from "./redis";
 export const AUDIT_EXPORT_ATTEMPTS = 3;
 export const AUDIT_EXPORT_BACKOFF_MS = 2_000;
 
+export const BILLING_RUN_ATTEMPTS = 5;
+export const BILLING_RUN_BACKOFF_MS = 5_000;
+
+const keepBriefly = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
 export const queueDefs = {
   auditExport: {
     name: "audit-export",
@@ -20,6 +25,23 @@ export const queueDefs = {
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
+  },
+  // One monthly billing run (a BillingRun row); retried jobs resume from the row's cursor.
+  billingRun: {
+    name: "billing-run",
+    payload: z.object({ runId: z.string().min(1) }),
+    options: {
+      attempts: BILLING_RUN_ATTEMPTS,
+      backoff: { type: "exponential", delay: BILLING_RUN_BACKOFF_MS },
+      ...keepBriefly,
+    } satisfies JobsOptions,
+  },
+  // Repeatable ticks: start the month's run when a tenant's month has begun; send balance
+  // reminders; purge tenants whose frozen period ended. Each tick is idempotent.
+  billingTick: {
+    name: "billing-tick",
+    payload: z.object({ task: z.enum(["monthly_run", "reminders", "purge"]) }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, ...keepBriefly } satisfies JobsOptions,
   },
 } as const;
 
