@@ -30,7 +30,7 @@ export type LedgerEntryRow = {
   occurredAt: Date;
 };
 
-function toRow(e: Prisma.LedgerEntryGetPayload<object>): LedgerEntryRow {
+export function toLedgerRow(e: Prisma.LedgerEntryGetPayload<object>): LedgerEntryRow {
   const { id, tenantId, kind, amount, currency, reference, billingMonth, idempotencyKey, note, occurredAt } = e;
   return { id: String(id), tenantId, kind, amount: toFen(amount), currency, reference, billingMonth, idempotencyKey, note, occurredAt };
 }
@@ -46,7 +46,7 @@ export async function appendLedgerEntry(
 ): Promise<{ entry: LedgerEntryRow; created: boolean }> {
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new Error(`bad ledger amount ${input.amount}`);
   const existing = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (existing) return { entry: toRow(existing), created: false };
+  if (existing) return { entry: toLedgerRow(existing), created: false };
   try {
     const entry = await tx.ledgerEntry.create({
       data: {
@@ -63,10 +63,10 @@ export async function appendLedgerEntry(
         occurredAt: clock.now(),
       },
     });
-    return { entry: toRow(entry), created: true };
+    return { entry: toLedgerRow(entry), created: true };
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     const first = await tx.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
-    return { entry: toRow(first), created: false };
+    return { entry: toLedgerRow(first), created: false };
   }
 }

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { router } from "@/server/trpc/init";
+import { customerProcedure } from "@/server/trpc/procedures";
+import { actorOf } from "@/server/trpc/context";
+import { getBillingOverview } from "./get-billing-overview";
+import { createOrder } from "../orders/create-order";
+import { createTopUp } from "../orders/create-top-up";
+import { cancelOrder } from "../orders/cancel-order";
+import { listOrders } from "../orders/list-orders";
+import { ZCreateOrderRequest, ZCreateTopUpRequest, ZOrderIdRequest } from "../orders/create-order.types";
+import { previewResizeFor } from "../resize/preview-resize";
+import { scheduleResize } from "../resize/schedule-resize";
+import { cancelResize } from "../resize/cancel-resize";
+import { ZCancelResizeRequest, ZPreviewResizeRequest, ZScheduleResizeRequest } from "../resize/resize.types";
+import { checkSeats } from "../rules/seat-tiers";
+
+// The customer's own billing: every procedure works on ctx.tenantId and takes no tenant id.
+export const accountRouter = router({
+  overview: customerProcedure.query(({ ctx }) => getBillingOverview(ctx.tenantId)),
+  orders: customerProcedure.query(({ ctx }) => listOrders(ctx.tenantId)),
+  /** The seat-tier rule for the picker: allowed or the nearest allowed counts. */
+  checkSeats: customerProcedure.input(z.object({ seats: z.number() })).query(({ input }) => checkSeats(input.seats)),
+  createOrder: customerProcedure.input(ZCreateOrderRequest).mutation(({ ctx, input }) => createOrder(actorOf(ctx), ctx.tenantId, input)),
+  createTopUp: customerProcedure.input(ZCreateTopUpRequest).mutation(({ ctx, input }) => createTopUp(actorOf(ctx), ctx.tenantId, input)),
+  cancelOrder: customerProcedure.input(ZOrderIdRequest).mutation(({ ctx, input }) => cancelOrder(actorOf(ctx), ctx.tenantId, input.orderId)),
+  previewResize: customerProcedure.input(ZPreviewResizeRequest).query(({ ctx, input }) => previewResizeFor(ctx.tenantId, input)),
+  scheduleResize: customerProcedure.input(ZScheduleResizeRequest).mutation(({ ctx, input }) => scheduleResize(actorOf(ctx), ctx.tenantId, input)),
+  cancelResize: customerProcedure.input(ZCancelResizeRequest).mutation(({ ctx, input }) => cancelResize(actorOf(ctx), ctx.tenantId, input.resizeId)),
+});

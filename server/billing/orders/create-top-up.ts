@@ -1,0 +1,52 @@
+import type { AuditActor } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/audit/record-audit";
+import { DomainError } from "@/server/shared/errors";
+import { assertPositiveFen, formatFen } from "@/server/shared/money";
+import { lockTenant } from "../ledger/lock-tenant";
+import { moneyTransaction } from "../ledger/money-transaction";
+import { getPaidThrough } from "../account/get-paid-through";
+import { insertOrder, tenantScopedKey } from "./insert-order";
+import { assertPaymentMethod } from "./payment-method";
+import { toOrderView, type OrderView } from "./order-view";
+import type { TCreateTopUpRequest } from "./create-order.types";
+
+/** A top-up (续费) adds prepayment: at least one month's fee of the current service. */
+export async function createTopUp(actor: AuditActor, tenantId: string, input: TCreateTopUpRequest): Promise<OrderView> {
+  assertPositiveFen(input.amount);
+  assertPaymentMethod(input.method);
+  const key = tenantScopedKey(tenantId, input.idempotencyKey);
+  return moneyTransaction(async (tx) => {
+    const tenant = await lockTenant(tx, tenantId);
+    const repeated = await tx.order.findUnique({ where: { idempotencyKey: key } });
+    if (repeated) {
+      if (Number(repeated.amount) !== input.amount) throw new DomainError("CONFLICT", "This request id was already used for a different top-up");
+      return toOrderView(repeated);
+    }
+    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", "This account is terminated; ask us to restore it first");
+    const { service, nextMonthFee } = await getPaidThrough(tenantId, tenant.timeZone, tx);
+    if (!service || service.subscription.status !== "active") {
+      throw new DomainError("PRECONDITION_FAILED", "Order a plan first: a top-up adds to an active subscription");
+    }
+    const minimum = nextMonthFee ?? 0;
+    if (input.amount < minimum) {
+      const message = `A top-up is at least one month's fee, ${formatFen(minimum)}`;
+      throw new DomainError("BAD_INPUT", message, { amount: [message] });
+    }
+    const order = await insertOrder(tx, {
+      tenantId,
+      subscriptionId: service.subscription.id,
+      kind: "top_up",
+      amount: BigInt(input.amount),
+      currency: service.subscription.currency,
+      method: input.method,
+      idempotencyKey: key,
+      createdById: actor.id,
+    });
+    await recordAudit(
+      actor,
+      { action: "billing.top_up.create", tenantId, target: { type: "order", id: order.id }, details: { reference: order.reference, amount: input.amount } },
+      tx,
+    );
+    return toOrderView(order);
+  });
+}
