@@ -17,6 +17,7 @@ export type TenantPaidThrough = {
   /** The next month to be charged and its fee (one month's fee of the current service). */
   nextMonth: string | null;
   nextMonthFee: number | null;
+  lastChargedMonth: string | null;
 };
 
 /** Where the tenant's balance carries its service, as the billing run will charge it. */
@@ -27,10 +28,10 @@ export async function getPaidThrough(tenantId: string, timeZone: string, tx: Tx 
     getLastChargedMonth(tenantId, tx),
   ]);
   const start = service?.subscription.status === "active" ? service.subscription.billingStartMonth : null;
-  if (!service || !start) return { balance, service, paidThrough: null, daysLeft: null, nextMonth: null, nextMonthFee: null };
+  if (!service || !start) return { balance, service, paidThrough: null, daysLeft: null, nextMonth: null, nextMonthFee: null, lastChargedMonth: lastCharged };
   const now = clock.now();
   const fromMonth = firstUnchargedMonth(start, lastCharged, monthOf(now, timeZone));
-  const paidThrough = projectPaidThrough({ balance, state: service.state, change: service.change, fromMonth });
+  const paidThrough = projectPaidThrough({ balance, state: service.state, change: service.change, fromMonth, lastChargedMonth: lastCharged });
   return {
     balance,
     service,
@@ -38,5 +39,6 @@ export async function getPaidThrough(tenantId: string, timeZone: string, tx: Tx 
     daysLeft: daysUntilRunOut(paidThrough, dayOf(now, timeZone)),
     nextMonth: fromMonth,
     nextMonthFee: advanceToMonth(service.state, service.change, fromMonth).fee,
+    lastChargedMonth: lastCharged,
   };
 }

@@ -3,6 +3,7 @@ import { router } from "@/server/trpc/init";
 import { customerProcedure } from "@/server/trpc/procedures";
 import { actorOf } from "@/server/trpc/context";
 import { getBillingOverview } from "./get-billing-overview";
+import { previewTopUp } from "./preview-top-up";
 import { createOrder } from "../orders/create-order";
 import { createTopUp } from "../orders/create-top-up";
 import { cancelOrder } from "../orders/cancel-order";
@@ -21,6 +22,7 @@ export const accountRouter = router({
   /** The seat-tier rule for the picker: allowed or the nearest allowed counts. */
   checkSeats: customerProcedure.input(z.object({ seats: z.number() })).query(({ input }) => checkSeats(input.seats)),
   createOrder: customerProcedure.input(ZCreateOrderRequest).mutation(({ ctx, input }) => createOrder(actorOf(ctx), ctx.tenantId, input)),
+  previewTopUp: customerProcedure.input(z.object({ amount: z.number() })).query(({ ctx, input }) => previewTopUp(ctx.tenantId, input.amount)),
   createTopUp: customerProcedure.input(ZCreateTopUpRequest).mutation(({ ctx, input }) => createTopUp(actorOf(ctx), ctx.tenantId, input)),
   cancelOrder: customerProcedure.input(ZOrderIdRequest).mutation(({ ctx, input }) => cancelOrder(actorOf(ctx), ctx.tenantId, input.orderId)),
   previewResize: customerProcedure.input(ZPreviewResizeRequest).query(({ ctx, input }) => previewResizeFor(ctx.tenantId, input)),

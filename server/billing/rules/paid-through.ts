@@ -28,9 +28,11 @@ export function projectPaidThrough(input: {
   change: ScheduledChange | null;
   /** The first month not charged yet. */
   fromMonth: Month;
+  /** The last month already charged: still paid through it when the balance covers nothing more. */
+  lastChargedMonth?: Month | null;
 }): PaidThrough {
   let left = input.balance;
-  let lastPaid: Month | null = null;
+  let lastPaid: Month | null = input.lastChargedMonth ?? null;
   const charges = projectCharges(input.state, input.change, input.fromMonth, PROJECTION_MONTHS);
   for (const { month, fee } of charges) {
     if (left < fee) {

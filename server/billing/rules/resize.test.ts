@@ -92,7 +92,7 @@ describe("resize (seed 002 appendix A, 服务变更)", () => {
           expect(advanceToMonth(input.state, null, p.effectiveMonth).fee).toBe(p.currentMonthlyFee);
           // Walk the balance down month by month as the run would.
           let left = balance;
-          let last: string | null = null;
+          let last: string | null = current; // the current month is already charged
           for (const c of charged) {
             if (left < c.fee) break;
             left -= c.fee;

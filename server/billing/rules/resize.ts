@@ -76,7 +76,7 @@ export function previewResize(input: ResizeInput): ResizePreview {
     newMonthlyFee: newStep.fee,
     newYearlyFee: yearlyFee(newStep.state.seats, newStep.state.pricePerSeatYear),
     change,
-    before: projectPaidThrough({ balance: input.balance, state, change: null, fromMonth }),
-    after: projectPaidThrough({ balance: input.balance, state, change, fromMonth }),
+    before: projectPaidThrough({ balance: input.balance, state, change: null, fromMonth, lastChargedMonth: input.lastChargedMonth }),
+    after: projectPaidThrough({ balance: input.balance, state, change, fromMonth, lastChargedMonth: input.lastChargedMonth }),
   };
 }

@@ -69,6 +69,11 @@ describe("paid-through projection", () => {
     expect(paid).toMatchObject({ lastPaidMonth: null, paidThroughDay: null, runsOutMonth: "2027-01", leftover: 8_332 });
   });
 
+  it("a balance that pays nothing more is still paid through the last charged month", () => {
+    const paid = projectPaidThrough({ balance: 100, state: state(), change: null, fromMonth: "2027-02", lastChargedMonth: "2027-01" });
+    expect(paid).toMatchObject({ lastPaidMonth: "2027-01", paidThroughDay: "2027-01-31", runsOutMonth: "2027-02" });
+  });
+
   it("a huge balance is capped rather than looped forever", () => {
     const paid = projectPaidThrough({ balance: 1e13, state: state(), change: null, fromMonth: "2027-01" });
     expect(paid.capped).toBe(true);
