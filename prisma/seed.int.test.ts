@@ -14,7 +14,7 @@ const counts = async () => ({
 describe("the demo seed", () => {
   it("creates the demo organisations, accounts and plans", async () => {
     const { created } = await seedDemoData(db);
-    expect(created).toHaveLength(6); // 2 plans, the operator, the reseller, 2 tenants
+    expect(created).toHaveLength(7); // 2 plans, the operator, the reseller, 2 tenants, the demo subscription
     expect(await counts()).toEqual({ plans: 2, resellers: 1, tenants: 2, users: 4 });
 
     for (const account of DEMO_ACCOUNTS) {
@@ -31,6 +31,13 @@ describe("the demo seed", () => {
     const direct = await db.tenant.findFirstOrThrow({ where: { name: DEMO_ORGS.directTenant.name } });
     expect(direct.resellerId).toBeNull();
     expect(direct.timeZone).toBe("Asia/Shanghai");
+
+    // The reseller's client paid 50 seats × 200 CNY for a year through the real order path.
+    const sub = await db.subscription.findFirstOrThrow({ where: { tenantId: client.id } });
+    expect(sub).toMatchObject({ status: "active", seats: 50, pricePerSeatYear: 20_000 });
+    const paid = await db.ledgerEntry.aggregate({ where: { tenantId: client.id }, _sum: { amount: true } });
+    expect(paid._sum.amount).toBe(1_000_000n);
+    expect(await db.subscription.count({ where: { tenantId: direct.id } })).toBe(0);
   });
 
   it("prices the standard plan as seed 002 does: 5 seats for 1,000 CNY a year", async () => {

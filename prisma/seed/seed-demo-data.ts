@@ -3,6 +3,7 @@ import { hashPassword } from "@/server/auth/password";
 import { DEMO_ORGS, demoAccount, type DemoAccount } from "./demo-accounts";
 import { DEMO_PLANS } from "./plans";
 import { env } from "@/server/shared/env";
+import { seedDemoBilling } from "./demo-billing";
 
 // Creates the demo data when it is missing and never changes what exists: running it again
 // adds nothing, and a demo password someone changed stays changed. Rows are found by their
@@ -60,6 +61,7 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
       await tx.user.create({ data: userData(admin, passwordHash, { tenantId: tenant.id }) });
     });
   }
+  if (await seedDemoBilling(db, log)) created.push("demo subscription");
   return { created };
 }
 
