@@ -2,10 +2,12 @@ import { router } from "@/server/trpc/init";
 import { plansRouter } from "./plans/router";
 import { accountRouter } from "./account/router";
 import { transfersRouter } from "./orders/transfers-router";
+import { stripeRouter } from "./stripe/router";
 
 // Billing's procedures, one sub-router per part (plans, orders, ledger, resizes, runs, ...).
 export const billingRouter = router({
   plans: plansRouter,
   account: accountRouter,
   transfers: transfersRouter,
+  stripe: stripeRouter,
 });

@@ -18,7 +18,7 @@ export type OrderView = {
   pricePerSeatYear: number | null;
   createdAt: Date;
   paidAt: Date | null;
-  /** Where to send a bank transfer; shown on pending bank-transfer orders. */
+  /** Where to send a bank transfer; shown on every pending order (a customer may give up on card payment). */
   bank: BankDetails | null;
 };
 
@@ -42,6 +42,6 @@ export function toOrderView(o: Order): OrderView {
     pricePerSeatYear: o.pricePerSeatYear,
     createdAt: o.createdAt,
     paidAt: o.paidAt,
-    bank: o.method === "bank_transfer" && o.status === "pending" ? bankDetails() : null,
+    bank: o.status === "pending" ? bankDetails() : null,
   };
 }
