@@ -3,6 +3,8 @@ import { plansRouter } from "./plans/router";
 import { accountRouter } from "./account/router";
 import { transfersRouter } from "./orders/transfers-router";
 import { stripeRouter } from "./stripe/router";
+import { opsBillingRouter } from "./ops/router";
+import { statementsRouter } from "./statements/router";
 
 // Billing's procedures, one sub-router per part (plans, orders, ledger, resizes, runs, ...).
 export const billingRouter = router({
@@ -10,4 +12,6 @@ export const billingRouter = router({
   account: accountRouter,
   transfers: transfersRouter,
   stripe: stripeRouter,
+  ops: opsBillingRouter,
+  statements: statementsRouter,
 });
