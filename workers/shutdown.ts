@@ -1,6 +1,7 @@
 import type { Worker } from "bullmq";
 import { closeQueues } from "@/server/shared/queues";
 import { disconnectDb } from "@/server/shared/db";
+import { closeMailer } from "@/server/shared/mailer";
 import { logger } from "@/server/shared/logger";
 
 const log = logger("workers");
@@ -12,6 +13,7 @@ const SECOND_SIGNAL_GRACE_MS = 1_000;
 export async function shutdownWorkers(workers: Worker[]): Promise<void> {
   await Promise.all(workers.map((w) => w.close()));
   await closeQueues();
+  closeMailer();
   await disconnectDb();
 }
 

@@ -5,6 +5,7 @@ import { transfersRouter } from "./orders/transfers-router";
 import { stripeRouter } from "./stripe/router";
 import { opsBillingRouter } from "./ops/router";
 import { statementsRouter } from "./statements/router";
+import { lifecycleRouter } from "./lifecycle/router";
 
 // Billing's procedures, one sub-router per part (plans, orders, ledger, resizes, runs, ...).
 export const billingRouter = router({
@@ -14,4 +15,5 @@ export const billingRouter = router({
   stripe: stripeRouter,
   ops: opsBillingRouter,
   statements: statementsRouter,
+  lifecycle: lifecycleRouter,
 });

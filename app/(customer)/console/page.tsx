@@ -7,6 +7,7 @@ import { getConsoleHome } from "@/server/tenants/get-console-home";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle, SecondaryText } from "@/app/_components/typography";
 import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
+import { BalanceReminder } from "./balance-reminder";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("console") };
@@ -28,6 +29,7 @@ export default async function ConsoleHomePage() {
   return (
     <>
       <PageTitle>{tenant.name}</PageTitle>
+      <BalanceReminder tenantId={user.tenantId} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t("tenantCard")}>
