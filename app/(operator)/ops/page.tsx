@@ -6,7 +6,7 @@ import { getOpsOverview } from "@/server/portal/get-ops-overview";
 import { listPlans } from "@/server/billing/plans/list-plans";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
-import { PlanTable } from "./plan-table";
+import { PlansTable } from "./plans/plans-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("ops") };
@@ -35,7 +35,7 @@ export default async function OpsHomePage() {
         ))}
         <Col span={24}>
           <Card title={t("planCatalogue")}>
-            <PlanTable plans={plans} />
+            <PlansTable plans={plans} />
           </Card>
         </Col>
       </Row>

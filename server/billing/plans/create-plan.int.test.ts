@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe("createPlan", () => {
   it("creates a plan on sale with its first price-history row and a plan.create audit row", async () => {
     const { aliasesPerMailbox: _a, domainsPerTenant: _d, dailySendLimit: _s, mailboxMessageLimit: _m, currency: _c, ...input } =
-      newPlanInput({ name: "  标准版  " });
+      { ...newPlanInput(), name: "  标准版  " };
     const plan = await createCaller(makeContext(world.users.operator)).billing.plans.create(input);
     // Defaults are the platform-wide limits; the name is trimmed.
     expect(plan).toMatchObject({

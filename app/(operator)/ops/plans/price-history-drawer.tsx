@@ -24,12 +24,15 @@ export function PriceHistoryDrawer({ planId, onClose }: { planId: string | null;
   const error = shownError(history.error);
   const prices = data?.prices ?? [];
   const currency = data?.plan.currency ?? "CNY";
-  const date = (d: Date | number) => format.dateTime(new Date(d), { dateStyle: "medium" });
 
-  // The last price holds until today: repeat it at "now" so its step has a length.
-  const points = prices.map((p) => ({ at: p.effectiveFrom.getTime(), fen: p.pricePerSeatYear }));
+  // The last price still holds: repeat it at the time the history was read, so its step shows.
+  const points = prices.map((p) => ({ at: p.effectiveFrom.getTime(), fen: p.pricePerSeatYear, change: true }));
   const last = points.at(-1);
-  if (last) points.push({ at: Math.max(Date.now(), last.at), fen: last.fen });
+  if (last) points.push({ at: Math.max(history.dataUpdatedAt, last.at), fen: last.fen, change: false });
+  // Changes within a day or two are told apart by their time, longer histories by their date.
+  const shortSpan = points.length > 0 && points.at(-1)!.at - points[0]!.at < 2 * 86_400_000;
+  const tick = (at: number) =>
+    format.dateTime(new Date(at), shortSpan ? { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" } : { dateStyle: "medium" });
 
   return (
     <Drawer
@@ -45,9 +48,9 @@ export function PriceHistoryDrawer({ planId, onClose }: { planId: string | null;
           <figure style={{ margin: 0 }} aria-label={t("priceHistory.chart")}>
             <Typography.Text type="secondary">{t("priceHistory.chart")}</Typography.Text>
             <ResponsiveContainer width="100%" height={220}>
-              <LineChart data={points} margin={{ top: 16, right: 16, bottom: 0, left: 16 }}>
+              <LineChart data={points} margin={{ top: 16, right: 40, bottom: 0, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={date} />
+                <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} />
                 <YAxis
                   dataKey="fen"
                   width={90}
@@ -55,10 +58,20 @@ export function PriceHistoryDrawer({ planId, onClose }: { planId: string | null;
                   tickFormatter={(fen: number) => money(fen, currency)}
                 />
                 <Tooltip
-                  labelFormatter={(at) => date(Number(at))}
+                  labelFormatter={(at) => format.dateTime(new Date(Number(at)), { dateStyle: "medium", timeStyle: "short" })}
                   formatter={(fen) => [money(Number(fen), currency), t("priceHistory.price")]}
                 />
-                <Line type="stepAfter" dataKey="fen" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+                <Line
+                  type="stepAfter"
+                  dataKey="fen"
+                  stroke="#1f5fbf"
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                  // A dot where the price changed; none on the "still holds today" end point.
+                  dot={({ cx, cy, payload, index }) => (
+                    <circle key={index} cx={cx} cy={cy} r={payload.change ? 3 : 0} fill="#fff" stroke="#1f5fbf" strokeWidth={2} />
+                  )}
+                />
               </LineChart>
             </ResponsiveContainer>
           </figure>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { InputNumber, Select, Space } from "antd";
 
 const FACTOR = { MB: 1, GB: 1024 } as const;
@@ -24,6 +25,7 @@ export function SizeInput({
   onChange?: (mb: number | null) => void;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("plans.form");
   const [unit, setUnit] = useState<Unit>(() => (value ? (value % 1024 === 0 ? "GB" : "MB") : defaultUnit));
   const shown = value == null ? null : value / FACTOR[unit];
   return (
@@ -36,7 +38,7 @@ export function SizeInput({
         style={{ width: "100%" }}
       />
       <Select<Unit>
-        aria-label="unit"
+        aria-label={t("unit")}
         value={unit}
         onChange={(next) => {
           // Keep the number the operator typed and reinterpret it in the new unit.
