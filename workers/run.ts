@@ -3,12 +3,16 @@ import { checkHealth } from "@/server/shared/health";
 import { logger } from "@/server/shared/logger";
 import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
+import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
 import { installShutdown } from "./shutdown";
 
 // `npm run workers`: every BullMQ worker of the platform in one process. Each later worker
 // entry file adds one line here.
 const WORKERS: { queue: string; start: () => Worker }[] = [
   { queue: queueDefs.auditExport.name, start: () => startAuditExportWorker() },
+  { queue: queueDefs.billingRun.name, start: () => startBillingRunWorker() },
+  // Also registers the repeatable ticks (monthly run, reminders, purge) of workers/billing-tick-handlers.ts.
+  { queue: queueDefs.billingTick.name, start: () => startBillingTickWorker() },
 ];
 
 const log = logger("workers");

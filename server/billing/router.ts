@@ -6,6 +6,7 @@ import { stripeRouter } from "./stripe/router";
 import { opsBillingRouter } from "./ops/router";
 import { statementsRouter } from "./statements/router";
 import { lifecycleRouter } from "./lifecycle/router";
+import { billingRunsRouter } from "./run/router";
 
 // Billing's procedures, one sub-router per part (plans, orders, ledger, resizes, runs, ...).
 export const billingRouter = router({
@@ -16,4 +17,5 @@ export const billingRouter = router({
   ops: opsBillingRouter,
   statements: statementsRouter,
   lifecycle: lifecycleRouter,
+  runs: billingRunsRouter,
 });

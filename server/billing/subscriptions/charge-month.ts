@@ -5,6 +5,9 @@ import { advanceToMonth, type MonthStep } from "../rules/service-terms";
 import type { Month } from "../rules/months";
 import type { LoadedService } from "./load-service";
 
+/** How a charge explains itself in the ledger; the billing run writes the same words. */
+export const chargeNote = (step: MonthStep) => `${step.state.seats} seats × ${step.state.pricePerSeatYear} fen per seat-year`;
+
 /** One charge per tenant and month, whoever writes it and however often (run, retry, reactivation). */
 export const chargeKey = (tenantId: string, month: Month) => `charge:${tenantId}:${month}`;
 
@@ -49,7 +52,7 @@ export async function chargeMonth(
     reference: args.month,
     billingMonth: args.month,
     actor: args.actor && { id: args.actor.id, role: args.actor.role },
-    note: `${step.state.seats} seats × ${step.state.pricePerSeatYear} fen per seat-year`,
+    note: chargeNote(step),
   });
   return { charged: true, fee: step.fee };
 }
