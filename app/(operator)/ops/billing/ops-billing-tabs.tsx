@@ -1,0 +1,45 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { Tabs } from "antd";
+import { OverviewTab } from "./overview-tab";
+import { TransfersTab } from "./transfers-tab";
+import { BalancesTab } from "./balances-tab";
+import { OverdueTab } from "./overdue-tab";
+import { RunsTab } from "./runs-tab";
+import { BILLING_TABS, isBillingTab, type BillingTab } from "./billing-tabs";
+
+const BODIES: Record<BillingTab, (open: (tab: BillingTab) => void) => ReactNode> = {
+  overview: (open) => <OverviewTab onOpen={open} />,
+  transfers: () => <TransfersTab />,
+  balances: () => <BalancesTab />,
+  overdue: () => <OverdueTab />,
+  runs: () => <RunsTab />,
+};
+
+/**
+ * The operators' billing page. The open tab is kept in ?tab= so a reload or a shared link lands
+ * on it; replaceState rather than a navigation, since the server page has nothing new to render.
+ */
+export function OpsBillingTabs({ initialTab }: { initialTab: BillingTab }) {
+  const t = useTranslations("opsBilling.tabs");
+  const [active, setActive] = useState<BillingTab>(initialTab);
+
+  function open(key: string) {
+    if (!isBillingTab(key)) return;
+    setActive(key);
+    const url = new URL(window.location.href);
+    url.searchParams.set("tab", key);
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  return (
+    <Tabs
+      activeKey={active}
+      onChange={open}
+      destroyOnHidden
+      items={BILLING_TABS.map((key) => ({ key, label: t(key), children: BODIES[key](open) }))}
+    />
+  );
+}
