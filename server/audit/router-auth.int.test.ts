@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/trpc/root";
 import { makeContext } from "@/server/trpc/context";
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/shared/db";
+import { OK, outcome } from "@/server/test/authz";
 import { seedAuditWorld } from "./audit-test-fixtures";
 
 // Each audit procedure × each kind of caller: allowed, UNAUTHORIZED, FORBIDDEN or NOT_FOUND.
@@ -32,7 +32,6 @@ const procedures: Record<string, (user: SessionUser | null) => Promise<unknown>>
   exportStatus: (u) => callerFor(u).audit.exportStatus({ id: u?.role === "tenant_admin" ? adminExportId : operatorExportId }),
 };
 
-const OK = "ok";
 const matrix: Record<keyof typeof procedures, Record<Who, string>> = {
   list: { anonymous: "UNAUTHORIZED", tenant_admin: "FORBIDDEN", reseller: "FORBIDDEN", operator: OK },
   listMine: { anonymous: "UNAUTHORIZED", tenant_admin: OK, reseller: "FORBIDDEN", operator: "FORBIDDEN" },
@@ -40,16 +39,6 @@ const matrix: Record<keyof typeof procedures, Record<Who, string>> = {
   requestExport: { anonymous: "UNAUTHORIZED", tenant_admin: OK, reseller: "FORBIDDEN", operator: OK },
   exportStatus: { anonymous: "UNAUTHORIZED", tenant_admin: OK, reseller: "FORBIDDEN", operator: OK },
 };
-
-async function outcome(call: () => Promise<unknown>): Promise<string> {
-  try {
-    await call();
-    return OK;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 describe("audit procedures × roles", () => {
   for (const [name, expected] of Object.entries(matrix)) {

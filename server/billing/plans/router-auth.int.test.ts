@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/trpc/root";
 import { makeContext } from "@/server/trpc/context";
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/shared/db";
+import { OK, outcome } from "@/server/test/authz";
 import { seedAuditWorld } from "@/server/audit/audit-test-fixtures";
 import { createPlan } from "./create-plan";
 import { newPlanInput, operatorActor, planWriteCounts } from "./plan-test-fixtures";
@@ -34,7 +34,6 @@ const procedures: Record<string, (user: SessionUser | null) => Promise<unknown>>
   priceHistory: (u) => plans(u).priceHistory({ planId }),
 };
 
-const OK = "ok";
 const operatorOnly = { anonymous: "UNAUTHORIZED", tenant_admin: "FORBIDDEN", reseller: "FORBIDDEN", operator: OK };
 const matrix: Record<keyof typeof procedures, Record<Who, string>> = {
   list: operatorOnly,
@@ -43,16 +42,6 @@ const matrix: Record<keyof typeof procedures, Record<Who, string>> = {
   update: operatorOnly,
   priceHistory: operatorOnly,
 };
-
-async function outcome(call: () => Promise<unknown>): Promise<string> {
-  try {
-    await call();
-    return OK;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 describe("plans procedures × roles", () => {
   for (const [name, expected] of Object.entries(matrix)) {
