@@ -1,11 +1,10 @@
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { DomainError } from "@/server/shared/errors";
-import { lockTenant } from "../ledger/lock-tenant";
-import { moneyTransaction } from "../ledger/money-transaction";
+import type { Order } from "@/server/generated/prisma/client.ts";
 import { prepaymentFor } from "../rules/fees";
 import { assertAllowedSeats } from "../rules/seat-tiers";
-import { insertOrder, tenantScopedKey } from "./insert-order";
+import { insertOrder, orderOnce } from "./insert-order";
 import { assertPaymentMethod } from "./payment-method";
 import { toOrderView, type OrderView } from "./order-view";
 import type { TCreateOrderRequest } from "./create-order.types";
@@ -18,16 +17,8 @@ import type { TCreateOrderRequest } from "./create-order.types";
 export async function createOrder(actor: AuditActor, tenantId: string, input: TCreateOrderRequest): Promise<OrderView> {
   assertAllowedSeats(input.seats);
   assertPaymentMethod(input.method);
-  const key = tenantScopedKey(tenantId, input.idempotencyKey);
-  return moneyTransaction(async (tx) => {
-    const tenant = await lockTenant(tx, tenantId);
-    const repeated = await tx.order.findUnique({ where: { idempotencyKey: key } });
-    if (repeated) {
-      const same = repeated.planId === input.planId && repeated.seats === input.seats && repeated.termYears === input.termYears;
-      if (!same) throw new DomainError("CONFLICT", "This request id was already used for a different order");
-      return toOrderView(repeated);
-    }
-    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", "This account is terminated; ask us to restore it first");
+  const same = (first: Order) => first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears;
+  return orderOnce(tenantId, input.idempotencyKey, same, async (tx, _tenant, key) => {
     const plan = await tx.plan.findUnique({ where: { id: input.planId } });
     if (!plan || !plan.active) {
       throw new DomainError("BAD_INPUT", "This plan is not on sale", { planId: ["This plan is not on sale"] });

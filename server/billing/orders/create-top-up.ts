@@ -2,10 +2,9 @@ import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { DomainError } from "@/server/shared/errors";
 import { assertPositiveFen, formatFen } from "@/server/shared/money";
-import { lockTenant } from "../ledger/lock-tenant";
-import { moneyTransaction } from "../ledger/money-transaction";
+import type { Order } from "@/server/generated/prisma/client.ts";
 import { getPaidThrough } from "../account/get-paid-through";
-import { insertOrder, tenantScopedKey } from "./insert-order";
+import { insertOrder, orderOnce } from "./insert-order";
 import { assertPaymentMethod } from "./payment-method";
 import { toOrderView, type OrderView } from "./order-view";
 import type { TCreateTopUpRequest } from "./create-order.types";
@@ -14,15 +13,8 @@ import type { TCreateTopUpRequest } from "./create-order.types";
 export async function createTopUp(actor: AuditActor, tenantId: string, input: TCreateTopUpRequest): Promise<OrderView> {
   assertPositiveFen(input.amount);
   assertPaymentMethod(input.method);
-  const key = tenantScopedKey(tenantId, input.idempotencyKey);
-  return moneyTransaction(async (tx) => {
-    const tenant = await lockTenant(tx, tenantId);
-    const repeated = await tx.order.findUnique({ where: { idempotencyKey: key } });
-    if (repeated) {
-      if (Number(repeated.amount) !== input.amount) throw new DomainError("CONFLICT", "This request id was already used for a different top-up");
-      return toOrderView(repeated);
-    }
-    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", "This account is terminated; ask us to restore it first");
+  const same = (first: Order) => first.kind === "top_up" && Number(first.amount) === input.amount;
+  return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const { service, nextMonthFee } = await getPaidThrough(tenantId, tenant.timeZone, tx);
     if (!service || service.subscription.status !== "active") {
       throw new DomainError("PRECONDITION_FAILED", "Order a plan first: a top-up adds to an active subscription");
