@@ -4,7 +4,7 @@ import { formatMoney, parseYuanToFen } from "./money";
 describe("formatMoney", () => {
   it("shows fen as yuan with two decimals in both languages", () => {
     expect(formatMoney(100000, "CNY", "zh-CN")).toBe("¥1,000.00");
-    expect(formatMoney(8337, "CNY", "en")).toBe("CN¥83.37");
+    expect(formatMoney(8337, "CNY", "en")).toBe("¥83.37");
     expect(formatMoney(-500, "CNY", "zh-CN")).toBe("-¥5.00");
   });
 });

@@ -18,7 +18,7 @@ const KIND_COLORS: Record<LedgerEntryView["kind"], string> = {
 export function useLedgerColumns<T extends LedgerEntryView>(): TableColumnsType<T> {
   const t = useTranslations("billing.history");
   const none = useTranslations("common")("none");
-  const { signedMoney, time } = useBillingFormat();
+  const { signedMoney, dateTime: time } = useBillingFormat();
   return [
     { key: "time", title: t("columns.time"), render: (_, e) => <span style={{ whiteSpace: "nowrap" }}>{time(e.occurredAt)}</span> },
     { key: "kind", title: t("columns.kind"), render: (_, e) => <Tag color={KIND_COLORS[e.kind]}>{t(`ledgerKind.${e.kind}`)}</Tag> },

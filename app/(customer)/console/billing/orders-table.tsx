@@ -17,7 +17,7 @@ export function OrdersTable({ plans }: { plans: readonly PlanName[] }) {
   const t = useTranslations("billing");
   const none = useTranslations("common")("none");
   const trpc = useTRPC();
-  const { money, time } = useBillingFormat();
+  const { money, dateTime: time } = useBillingFormat();
   const describe = useOrderDescription(plans);
   const orders = useQuery(trpc.billing.account.orders.queryOptions());
   const error = shownError(orders.error);

@@ -29,7 +29,7 @@ function PendingOrder({ order, plans, stripeEnabled }: { order: OrderView; plans
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const showError = useErrorToast();
-  const { money, time } = useBillingFormat();
+  const { money, dateTime: time } = useBillingFormat();
   const describe = useOrderDescription(plans);
   const payByCard = useCardCheckout();
   const cancel = useMutation(
