@@ -46,7 +46,7 @@ describe("ops.balances", () => {
     expect(names(rows)).toEqual(["Alpha 甲", "Beta", "Delta", "Echo", "Foxtrot", "Gamma"]);
     const by = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(by["Alpha 甲"]).toMatchObject({
-      tenantId: ids["Alpha 甲"], status: "active", suspendedReason: null, balance: 1_833_334, seats: 100, pricePerSeatYear: 20_000,
+      tenantId: ids["Alpha 甲"], status: "active", suspendedReason: null, frozenUntil: null, purgedAt: null, balance: 1_833_334, seats: 100, pricePerSeatYear: 20_000,
       subscriptionStatus: "active", nextMonth: "2026-12", monthlyFee: 166_674, paidThroughDay: "2027-10-31", daysLeft: 346,
     });
     expect(by["Alpha 甲"]!.plan?.id).toBeTruthy();
@@ -88,10 +88,36 @@ describe("ops.overdue", () => {
       ["Beta", "short", 3_334, "2026-12", 16_674, 13_340],
     ]);
     expect(rows[0]!.suspendedAt?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
+    expect(rows[0]).toMatchObject({ frozenUntil: null, purgedAt: null });
   });
 
   it("drops a tenant as soon as its balance pays the next month", async () => {
     await addEntry(ids.Beta!, "payment", 13_340, "2026-11-20T03:00:00Z");
+    expect(names((await ops().overdue({})).rows)).toEqual(["Gamma"]);
+  });
+});
+
+describe("terminated tenants", () => {
+  it("carry the end of their frozen period, and when they were purged", async () => {
+    const plan = await createPlan();
+    const hotel = await tenant("Hotel", "suspended", "operator");
+    await activeSubscription(hotel, plan.id, 5, 20_000, "2026-11", "2027-11");
+    await db.tenant.update({ where: { id: hotel }, data: { status: "frozen", frozenUntil: new Date("2026-11-27T04:00:00Z") } });
+    const india = await tenant("India", "suspended", "non_payment");
+    await db.tenant.update({
+      where: { id: india },
+      data: { status: "frozen", frozenUntil: new Date("2026-11-18T04:00:00Z"), purgedAt: new Date("2026-11-18T04:05:00Z") },
+    });
+
+    const row = async (name: string) => (await ops().balances({ search: name })).rows[0]!;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const frozen = await row("Hotel");
+    expect(frozen).toMatchObject({ status: "frozen", suspendedReason: "operator", purgedAt: null, seats: 5 });
+    expect(iso(frozen.frozenUntil)).toBe("2026-11-27T04:00:00.000Z");
+    const purged = await row("India");
+    expect(purged).toMatchObject({ status: "frozen", suspendedReason: "non_payment", plan: null });
+    expect([iso(purged.frozenUntil), iso(purged.purgedAt)]).toEqual(["2026-11-18T04:00:00.000Z", "2026-11-18T04:05:00.000Z"]);
+    // Neither owes a month any more: terminated tenants are not on the overdue list.
     expect(names((await ops().overdue({})).rows)).toEqual(["Gamma"]);
   });
 });

@@ -2,9 +2,9 @@ import { Prisma } from "@/server/generated/prisma/client.ts";
 import { db } from "@/server/shared/db";
 import { loadBillingStates } from "./load-billing-states";
 import type { LockedTenant } from "../ledger/lock-tenant";
-import type { TListBalancesRequest, TListBalancesResponse } from "./list-balances.types";
+import type { TenantSummary, TListBalancesRequest, TListBalancesResponse } from "./list-balances.types";
 
-type TenantRow = Pick<LockedTenant, "id" | "name" | "status" | "suspendedReason" | "timeZone">;
+type TenantRow = Pick<LockedTenant, "id" | "name" | "status" | "suspendedReason" | "timeZone"> & Pick<TenantSummary, "frozenUntil" | "purgedAt">;
 
 /** LIKE pattern for "contains", with the user's own % _ \ taken literally. */
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -31,7 +31,7 @@ export async function listBalances(request: TListBalancesRequest): Promise<TList
   const [counted, tenants] = await Promise.all([
     db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total FROM Tenant t ${where}`,
     db.$queryRaw<TenantRow[]>`
-      SELECT t.id, t.name, t.status, t.suspendedReason, t.timeZone
+      SELECT t.id, t.name, t.status, t.suspendedReason, t.timeZone, t.frozenUntil, t.purgedAt
       FROM Tenant t
       LEFT JOIN Subscription s ON s.tenantId = t.id AND s.status = 'active' AND s.billingStartMonth IS NOT NULL
       ${where}
@@ -46,6 +46,8 @@ export async function listBalances(request: TListBalancesRequest): Promise<TList
       status: t.status,
       suspendedReason: t.suspendedReason,
       timeZone: t.timeZone,
+      frozenUntil: t.frozenUntil,
+      purgedAt: t.purgedAt,
       ...states.get(t.id)!,
     })),
     total: Number(counted[0]?.total ?? 0),

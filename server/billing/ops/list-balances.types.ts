@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPaging } from "../ledger/list-ledger-entries.types";
 import type { LockedTenant } from "../ledger/lock-tenant";
+import type { TenantLifecycleView } from "../lifecycle/tenant-lifecycle-view";
 import type { TenantBillingState } from "./load-billing-states";
 
 export const BALANCE_SORTS = ["name", "balance", "daysLeft"] as const;
@@ -13,8 +14,13 @@ export const ZListBalancesRequest = ZPaging.extend({
 });
 export type TListBalancesRequest = z.infer<typeof ZListBalancesRequest>;
 
-/** The tenant columns of the operators' lists (same types as the locked row the use cases read). */
-export type TenantSummary = { tenantId: string } & Pick<LockedTenant, "name" | "status" | "suspendedReason" | "timeZone">;
+/**
+ * The tenant columns of the operators' lists (same types as the locked row the use cases read),
+ * with the end of a terminated tenant's frozen period and when it was purged: a purged tenant
+ * keeps status frozen, and only purgedAt tells it cannot be restored.
+ */
+export type TenantSummary = { tenantId: string } & Pick<LockedTenant, "name" | "status" | "suspendedReason" | "timeZone"> &
+  Pick<TenantLifecycleView, "frozenUntil" | "purgedAt">;
 
 export type BalanceRow = TenantSummary & TenantBillingState;
 

@@ -13,7 +13,7 @@ type Candidate = TenantSummary & { suspendedAt: Date | null };
  */
 async function candidates(): Promise<Candidate[]> {
   const rows = await db.$queryRaw<(Omit<Candidate, "tenantId"> & { id: string })[]>`
-    SELECT t.id, t.name, t.status, t.suspendedReason, t.suspendedAt, t.timeZone
+    SELECT t.id, t.name, t.status, t.suspendedReason, t.suspendedAt, t.timeZone, t.frozenUntil, t.purgedAt
     FROM Tenant t
     LEFT JOIN Subscription s ON s.tenantId = t.id AND s.status = 'active' AND s.billingStartMonth IS NOT NULL
     LEFT JOIN Plan p ON p.id = s.planId

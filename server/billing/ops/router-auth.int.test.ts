@@ -30,6 +30,7 @@ type Who = "anonymous" | "tenant_admin" | "reseller" | "operator";
 const who = (w: Who): SessionUser | null => (w === "anonymous" ? null : { tenant_admin: adminA, reseller: resellerUser, operator: operatorUser }[w]);
 
 const calls: Record<string, (w: Who) => Promise<unknown>> = {
+  "ops.summary": (w) => callerFor(who(w)).ops.summary(),
   "ops.balances": (w) => callerFor(who(w)).ops.balances({}),
   "ops.overdue": (w) => callerFor(who(w)).ops.overdue({}),
   "ops.ledger": (w) => callerFor(who(w)).ops.ledger({ tenantId: tenantA }),

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Form, Input, Modal } from "antd";
 import type { TenantSummary } from "@/server/billing/ops/list-balances.types";
-import type { LifecycleAction } from "./tenant-actions";
+import type { LifecycleAction } from "./lifecycle-actions";
 import { useBillingForm } from "./use-billing-form";
 
 type Values = { reason: string };

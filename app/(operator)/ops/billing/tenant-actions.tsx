@@ -4,22 +4,14 @@ import { useTranslations } from "next-intl";
 import { Button, Dropdown, Space } from "antd";
 import { DownOutlined } from "@ant-design/icons";
 import type { TenantSummary } from "@/server/billing/ops/list-balances.types";
+import { allowedLifecycleActions, type LifecycleAction } from "./lifecycle-actions";
 
-export type LifecycleAction = "suspend" | "unsuspend" | "terminate" | "restore";
 export type TenantAction = "ledger" | "adjust" | LifecycleAction;
 
 /**
- * What the tenant's status allows, as server/billing/lifecycle decides it: suspending an active
- * tenant, or turning a non-payment suspension into an operator one; lifting an operator
- * suspension only (paying lifts the other); terminating a suspended tenant; restoring a frozen one.
+ * A row's buttons: ledger and adjustment always (a purged tenant's books stay, and a refund of
+ * what is left may still be due), the lifecycle steps its status allows in a menu, if any.
  */
-export function allowedLifecycleActions(t: Pick<TenantSummary, "status" | "suspendedReason">): LifecycleAction[] {
-  if (t.status === "active") return ["suspend"];
-  if (t.status === "frozen") return ["restore"];
-  return t.suspendedReason === "operator" ? ["unsuspend", "terminate"] : ["suspend", "terminate"];
-}
-
-/** A row's buttons: ledger and adjustment always, the lifecycle steps its status allows in a menu. */
 export function TenantActions({ tenant, onAction }: { tenant: TenantSummary; onAction: (action: TenantAction, tenant: TenantSummary) => void }) {
   const t = useTranslations("opsBilling.actions");
   const lifecycle = allowedLifecycleActions(tenant);
@@ -31,17 +23,19 @@ export function TenantActions({ tenant, onAction }: { tenant: TenantSummary; onA
       <Button type="link" size="small" onClick={() => onAction("adjust", tenant)}>
         {t("adjust")}
       </Button>
-      <Dropdown
-        trigger={["click"]}
-        menu={{
-          items: lifecycle.map((action) => ({ key: action, label: t(action), danger: action === "terminate" || action === "suspend" })),
-          onClick: ({ key }) => onAction(key as LifecycleAction, tenant),
-        }}
-      >
-        <Button type="link" size="small">
-          {t("status")} <DownOutlined />
-        </Button>
-      </Dropdown>
+      {lifecycle.length > 0 && (
+        <Dropdown
+          trigger={["click"]}
+          menu={{
+            items: lifecycle.map((action) => ({ key: action, label: t(action), danger: action === "terminate" || action === "suspend" })),
+            onClick: ({ key }) => onAction(key as LifecycleAction, tenant),
+          }}
+        >
+          <Button type="link" size="small">
+            {t("status")} <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
     </Space>
   );
 }

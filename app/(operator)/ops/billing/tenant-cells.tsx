@@ -1,21 +1,40 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Flex, Tag, Typography } from "antd";
 import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
 import type { BalanceRow, TenantSummary } from "@/server/billing/ops/list-balances.types";
+import { useBillingFormat } from "./use-billing-format";
 
-/** The tenant's status tag, with why it is suspended (payment lifts only a non-payment suspension). */
-export function TenantStatusCell({ tenant }: { tenant: Pick<TenantSummary, "status" | "suspendedReason"> }) {
-  const t = useTranslations("opsBilling.suspendedReason");
+/** A small grey line under a cell's main value. */
+const Note = ({ children }: { children: ReactNode }) => (
+  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    {children}
+  </Typography.Text>
+);
+
+/**
+ * The tenant's status tag, with what it means next: why it is suspended (payment lifts only a
+ * non-payment suspension), until when a terminated tenant can still be restored, or that it was
+ * purged (it keeps status frozen, so the tag says purged instead).
+ */
+export function TenantStatusCell({ tenant }: { tenant: Pick<TenantSummary, "status" | "suspendedReason" | "frozenUntil" | "purgedAt"> }) {
+  const t = useTranslations("opsBilling");
+  const { shortDateTime } = useBillingFormat();
+  if (tenant.purgedAt) {
+    return (
+      <Flex vertical gap={2} align="start">
+        <Tag style={{ marginInlineEnd: 0 }}>{t("tenantState.purged")}</Tag>
+        <Note>{t("tenantState.purgedOn", { date: shortDateTime(tenant.purgedAt) })}</Note>
+      </Flex>
+    );
+  }
   return (
     <Flex vertical gap={2} align="start">
       <TenantStatusTag status={tenant.status} />
-      {tenant.suspendedReason && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(tenant.suspendedReason)}
-        </Typography.Text>
-      )}
+      {tenant.status === "frozen" && tenant.frozenUntil && <Note>{t("tenantState.frozenUntil", { date: shortDateTime(tenant.frozenUntil) })}</Note>}
+      {tenant.status === "suspended" && tenant.suspendedReason && <Note>{t(`suspendedReason.${tenant.suspendedReason}`)}</Note>}
     </Flex>
   );
 }
