@@ -43,7 +43,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   const seatsItem = formItem(order, t.seats.label);
   await expect(seatsItem).toContainText(fill(t.seats.offTier, { seats: 103, rule: t.seats.tierMid, options: fill(t.seats.or, { a: "100", b: "110" }) }));
   await expect(seatsItem.getByRole("button", { name: "110", exact: true })).toBeVisible();
-  await page.screenshot({ path: "/tmp/billing-order-103.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-order-103.png", fullPage: true });
   await seatsItem.getByRole("button", { name: "100", exact: true }).click();
   await expect(seats).toHaveValue("100");
   // The arrows step through the counts we sell: 100 → 110 → 100, 100 → 95.
@@ -70,7 +70,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   for (const label of [t.pending.accountName, t.pending.bankName, t.pending.accountNumber]) await expect(pending).toContainText(label);
   await expect(pending.locator(".ant-descriptions-bordered td").nth(2)).toHaveText(/\d{4}/); // the account number
   expect(await ordersOf(customer.tenantId)).toEqual([expect.objectContaining({ reference, status: "pending", amount: 2_000_000, seats: 100, termYears: 1 })]);
-  await page.screenshot({ path: "/tmp/billing-pending.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-pending.png", fullPage: true });
 
   // An operator records the transfer in another browser.
   const opsContext = await browser.newContext();
@@ -82,7 +82,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   await opsPage.getByLabel(ops.transfers.amount, { exact: true }).fill("20000.00");
   await opsPage.getByRole("button", { name: ops.transfers.confirm }).click();
   await expect.poll(async () => (await ordersOf(customer.tenantId))[0]?.status).toBe("paid");
-  await opsPage.screenshot({ path: "/tmp/billing-ops-confirmed.png", fullPage: true });
+  await opsPage.screenshot({ path: "test-results/screenshots/billing-ops-confirmed.png", fullPage: true });
   await opsContext.close();
   expect(await ledgerOf(customer.tenantId)).toEqual([expect.objectContaining({ kind: "payment", amount: 2_000_000 })]);
 
@@ -97,7 +97,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   await expect(status.locator(`time[datetime="${nextMonth}-01"]`)).toBeVisible(); // billing start
   await expect(status.locator(".recharts-area")).toBeVisible();
   await expect(page.getByRole("form", { name: t.order.title })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/billing-active.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-active.png", fullPage: true });
 
   // Resize to 110 seats: the preview, then schedule, then cancel.
   const resize = page.getByRole("form", { name: t.resize.title });
@@ -106,12 +106,12 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   await expect(resize.getByTestId("new-monthly-fee")).toHaveText(formatMoney(monthlyFee(110, STD_PRICE, nextMonth)));
   await expect(resize.locator(`time[datetime="${nextMonth}-01"]`)).toBeVisible();
   await expect(resize).toContainText(formatMoney(monthlyFee(100, STD_PRICE, nextMonth))); // current monthly fee
-  await page.screenshot({ path: "/tmp/billing-resize-preview.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-resize-preview.png", fullPage: true });
   await resize.getByRole("button", { name: t.resize.schedule }).click();
   const scheduled = page.locator(".ant-alert").filter({ hasText: t.resize.scheduledTitle });
   await expect(scheduled).toContainText("110");
   expect(await resizesOf(customer.tenantId)).toEqual([{ toSeats: 110, effectiveMonth: nextMonth, status: "scheduled" }]);
-  await page.screenshot({ path: "/tmp/billing-resize-scheduled.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-resize-scheduled.png", fullPage: true });
   await scheduled.getByRole("button", { name: t.resize.cancel }).click();
   await page.locator(".ant-popconfirm").getByRole("button", { name: t.resize.cancel }).click();
   await expect(scheduled).toHaveCount(0);
@@ -127,7 +127,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   expect(await ordersOf(customer.tenantId)).toHaveLength(1);
   await topUp.getByLabel(t.topUp.amount, { exact: true }).fill("2000");
   await expect(topUp.getByTestId("top-up-reach")).toContainText("¥22,000.00");
-  await page.screenshot({ path: "/tmp/billing-topup.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-topup.png", fullPage: true });
   await topUp.getByRole("button", { name: t.topUp.submit }).click();
   await expect.poll(async () => (await ordersOf(customer.tenantId)).map((o) => `${o.kind}:${o.status}:${o.amount}`)).toEqual([
     "subscription:paid:2000000",
@@ -144,7 +144,7 @@ test("a customer orders 100 seats for a year, pays by bank transfer, then previe
   await page.getByRole("tab", { name: t.history.statements }).click();
   await expect(page.getByText(t.history.closing)).toBeVisible();
   await expect(page.getByRole("link", { name: t.history.download })).toHaveAttribute("href", `/api/billing/statements?month=${thisMonth}`);
-  await page.screenshot({ path: "/tmp/billing-history.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-history.png", fullPage: true });
 });
 
 test("seat counts we do not sell are refused with the rule's message and nothing is ordered", async ({ page }) => {
@@ -167,6 +167,6 @@ test("seat counts we do not sell are refused with the rule's message and nothing
   await expect(seatsItem).toContainText(fill(t.seats.or, { a: "1,050", b: "1,100" }));
   await seatsItem.getByRole("button", { name: "1,100", exact: true }).click();
   await expect(seats).toHaveValue("1100");
-  await page.screenshot({ path: "/tmp/billing-seat-rules.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/billing-seat-rules.png", fullPage: true });
   expect(await ordersOf(customer.tenantId)).toEqual([]);
 });

@@ -57,7 +57,7 @@ test("an operator creates a plan, changes its price and sees both prices in its 
   await expect(rows.nth(0)).toContainText(t.priceHistory.current);
   await expect(rows.nth(1)).toContainText("¥300.00");
   await expect(drawer.locator(".recharts-line")).toHaveCount(1); // the step chart
-  await page.screenshot({ path: "/tmp/plans-history.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/plans-history.png", fullPage: true });
   await drawer.locator(".ant-drawer-close").click();
 
   // Withdraw: the plan stays listed, marked withdrawn.
@@ -65,7 +65,7 @@ test("an operator creates a plan, changes its price and sees both prices in its 
   await page.locator(".ant-popconfirm").getByRole("button", { name: t.withdraw }).click();
   await expect(row).toContainText(t.status.withdrawn);
   await expect(page.locator(".ant-popconfirm")).toBeHidden();
-  await page.screenshot({ path: "/tmp/plans.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/plans.png", fullPage: true });
 });
 
 test("a duplicate code is refused next to the code field", async ({ page }) => {
