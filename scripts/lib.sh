@@ -23,12 +23,16 @@ ensure_prisma_client() {
   fi
 }
 
-# AUTH_SECRET signs sessions; it is generated once and kept in .env.local (never committed).
+# Secrets generated once and kept in .env.local (never committed): AUTH_SECRET signs sessions,
+# DKIM_KEY_SECRET encrypts the domains' DKIM private keys at rest.
 ensure_env_file() {
-  if ! grep -q '^AUTH_SECRET=' .env.local 2>/dev/null; then
-    say "generating AUTH_SECRET into .env.local"
-    printf 'AUTH_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >> .env.local
-  fi
+  local name
+  for name in AUTH_SECRET DKIM_KEY_SECRET; do
+    if ! grep -q "^$name=" .env.local 2>/dev/null; then
+      say "generating $name into .env.local"
+      printf '%s=%s\n' "$name" "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >> .env.local
+    fi
+  done
 }
 
 # Builds the portal unless the last build is newer than every source it depends on.

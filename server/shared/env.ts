@@ -69,6 +69,19 @@ const EnvSchema = z.object({
   // Outgoing mail of the platform itself (reminders, invitations); the bundled engine by default.
   SMTP_URL: url(["smtp:", "smtps:"]).default("smtp://127.0.0.1:2525"),
   MAIL_FROM: z.string().min(3).default("Mailstead <billing@mailstead.local>"),
+  // ── Domains: what customers point their DNS at (seed 003: mx-n… priority 5, mx1-n… priority 50).
+  PLATFORM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "expected a domain name such as mailstead.net").default("mailstead.net"),
+  // "host:priority" pairs; default mx-n.<PLATFORM_DOMAIN>:5,mx1-n.<PLATFORM_DOMAIN>:50.
+  MX_HOSTS: z.string().regex(/^[a-z0-9.-]+:\d{1,5}(,[a-z0-9.-]+:\d{1,5})*$/i, "expected host:priority pairs, comma-separated").optional(),
+  DMARC_REPORT_ADDRESS: z.string().email("expected an e-mail address").optional(),
+  // 64 hex characters (32 bytes): the AES-256-GCM key of DKIM private keys. npm start generates one.
+  DKIM_KEY_SECRET: z.string().regex(/^[0-9a-f]{64}$/i, "expected 64 hex characters (npm start generates one into .env.local)").optional(),
+  // The DNS sandbox: an authoritative server of our own that the checker asks instead of the world.
+  DNS_SANDBOX: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  DNS_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535, "expected a port between 1 and 65535").default(5353),
+  // Comma-separated ip[:port]; default: the sandbox when it is on, else /etc/resolv.conf's nameservers.
+  DNS_RESOLVERS: z.string().regex(/^[0-9a-f.:\[\]]+(,[0-9a-f.:\[\]]+)*$/i, "expected ip[:port] entries, comma-separated").optional(),
+  DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
