@@ -3,12 +3,14 @@ import { createCallerFactory } from "./init";
 import { meRouter } from "@/server/auth/router";
 import { auditRouter } from "@/server/audit/router";
 import { billingRouter } from "@/server/billing/router";
+import { domainsRouter } from "@/server/domains/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
   me: meRouter,
   audit: auditRouter,
   billing: billingRouter,
+  domains: domainsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,56 @@
+// Shared by the domains integration tests: tenants with plans, a tRPC caller over domainsRouter,
+// refusals as {code, message, fieldErrors}, and counts of every row a domains write touches.
+// Not imported by application code.
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { SubscriptionStatus } from "@/server/generated/prisma/client.ts";
+import type { SessionUser } from "@/server/auth/session-user";
+import { createBillingTenant, createPlan } from "@/server/billing/billing-test-fixtures";
+import { db } from "@/server/shared/db";
+import { DomainError } from "@/server/shared/errors";
+import { makeContext } from "@/server/trpc/context";
+import { createCallerFactory, fieldErrorsOf, router } from "@/server/trpc/init";
+import { domainsRouter } from "./router";
+
+export { operatorActor, operatorUser, resellerUser } from "@/server/billing/billing-test-fixtures";
+
+const testRouter = router({ domains: domainsRouter });
+export const callerFor = (user: SessionUser | null) => createCallerFactory(testRouter)(makeContext(user)).domains;
+
+/** A tenant and its admin; with `domainsPerTenant`, a subscription (active unless told) to a plan allowing that many. */
+export async function createDomainTenant(name: string, domainsPerTenant?: number, status: SubscriptionStatus = "active") {
+  const t = await createBillingTenant(name);
+  if (domainsPerTenant !== undefined) {
+    const plan = await createPlan();
+    await db.plan.update({ where: { id: plan.id }, data: { domainsPerTenant } });
+    await db.subscription.create({
+      data: { tenantId: t.tenant.id, planId: plan.id, seats: 5, pricePerSeatYear: plan.pricePerSeatYear, currency: "CNY", status },
+    });
+  }
+  return t;
+}
+
+/** How a call was refused: tRPC code, message (null for zod's) and field errors. */
+export async function refusal(call: Promise<unknown>) {
+  const e = await call.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!(e instanceof TRPCError)) throw new Error(`expected a refusal, got ${e === null ? "success" : String(e)}`);
+  const cause = e.cause;
+  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
+  return { code: e.code, message: cause instanceof ZodError ? null : e.message, fieldErrors };
+}
+
+export async function domainWriteCounts() {
+  const [domains, keys, audits] = await Promise.all([
+    db.domain.count(),
+    db.dkimKey.count(),
+    db.auditEvent.count({ where: { OR: [{ action: { startsWith: "domain." } }, { action: { startsWith: "dkim." } }] } }),
+  ]);
+  return { domains, keys, audits };
+}
+
+let seq = 0;
+/** A fresh, valid domain name for tests that only need "some domain". */
+export const uniqueName = (prefix = "d") => `${prefix}${++seq}-${Date.now().toString(36)}.example.com`;

@@ -1,0 +1,5 @@
+import { ZDomainIdRequest } from "./get-domain.types";
+
+export const ZRemoveDomainRequest = ZDomainIdRequest;
+export type TRemoveDomainRequest = { domainId: string };
+export type TRemoveDomainResponse = { removed: string };
