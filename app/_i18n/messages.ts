@@ -9,11 +9,13 @@ import zhOpsBilling from "./messages/zh-CN/opsBilling.json";
 import enOpsBilling from "./messages/en/opsBilling.json";
 import zhPlans from "./messages/zh-CN/plans.json";
 import enPlans from "./messages/en/plans.json";
+import zhDomainChecks from "./messages/zh-CN/domainChecks.json";
+import enDomainChecks from "./messages/en/domainChecks.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks },
 } as const;
 
 export function loadMessages(locale: Locale) {
