@@ -4,6 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 export DATABASE_URL="mysql://root@127.0.0.1:3306/mailstead_e2e"
 export QUEUE_PREFIX=e2e PORT=3100 DATA_DIR=./data/e2e NEXTAUTH_URL=http://127.0.0.1:3100
+# Its own DNS sandbox port, so a developer's running `npm start` (5353) does not clash.
+export DNS_SANDBOX_PORT=5354
 mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS mailstead_e2e'
 redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
 rm -rf ./data/e2e

@@ -2,7 +2,7 @@
 // Later parts of Mailstead (mail engine, probes, DNS sandbox, rspamd) add their entries here.
 import type { ProcessSpec } from "./supervisor";
 
-export function processes(mode: "prod" | "dev", port: number): ProcessSpec[] {
+export function processes(mode: "prod" | "dev", port: number, dnsSandbox = false): ProcessSpec[] {
   const portal: ProcessSpec =
     mode === "prod"
       ? { name: "portal", command: "node_modules/.bin/next", args: ["start", "-p", String(port)] }
@@ -12,5 +12,11 @@ export function processes(mode: "prod" | "dev", port: number): ProcessSpec[] {
       ? // node --import tsx rather than the tsx CLI: one process, which gets signals directly.
         { name: "workers", command: process.execPath, args: ["--import", "tsx", "workers/run.ts"] }
       : { name: "workers", command: "node_modules/.bin/tsx", args: ["watch", "workers/run.ts"] };
-  return [portal, workers];
+  // The DNS sandbox (npm run dns) only where it is on: the supervisor stops everything when a
+  // child exits, and a machine using real resolvers has no use for it.
+  const dns: ProcessSpec =
+    mode === "prod"
+      ? { name: "dns", command: process.execPath, args: ["--import", "tsx", "scripts/dns.ts"] }
+      : { name: "dns", command: "node_modules/.bin/tsx", args: ["watch", "scripts/dns.ts"] };
+  return [portal, workers, ...(dnsSandbox ? [dns] : [])];
 }

@@ -3,4 +3,4 @@ import { processes } from "./processes";
 import { supervise } from "./supervisor";
 import { env } from "@/server/shared/env";
 
-supervise(processes(process.argv[2] === "dev" ? "dev" : "prod", env().PORT));
+supervise(processes(process.argv[2] === "dev" ? "dev" : "prod", env().PORT, env().DNS_SANDBOX === "on"));
