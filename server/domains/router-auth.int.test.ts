@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/shared/db";
+import { resetEnvCache } from "@/server/shared/env";
 import { describeMatrix, OK, outcome, type Outcome } from "@/server/test/authz";
 import { ZAddAliasDomainRequest } from "./add-alias-domain.types";
 import { ZAddDomainRequest } from "./add-domain.types";
@@ -32,6 +33,11 @@ async function ownerDomain(keys: ("active" | "pending")[] = ["active"]) {
 }
 
 beforeAll(async () => {
+  // checkNow really asks DNS: point it at a closed local port so it fails fast (unknown), offline.
+  process.env.DNS_RESOLVERS = "127.0.0.1:9";
+  process.env.DNS_TIMEOUT_MS = "200";
+  process.env.DNS_SANDBOX = "on";
+  resetEnvCache();
   const a = await createDomainTenant("Owner", 100);
   owner = a.admin;
   ownerTenantId = a.tenant.id;
@@ -50,6 +56,10 @@ const calls: Record<string, (w: Who) => Promise<unknown>> = {
   addAlias: (w) => callerFor(who(w)).addAlias({ primaryId, name: uniqueName("alias") }),
   remove: async (w) => callerFor(who(w)).remove({ domainId: (await ownerDomain()).id }),
   rotateDkim: async (w) => callerFor(who(w)).rotateDkim({ domainId: (await ownerDomain()).id }),
+  records: (w) => callerFor(who(w)).records({ domainId: primaryId }),
+  checkNow: (w) => callerFor(who(w)).checkNow({ domainId: primaryId }),
+  publishToSandbox: (w) => callerFor(who(w)).publishToSandbox({ domainId: primaryId }),
+  mxWarnings: (w) => callerFor(who(w)).mxWarnings(),
   all: (w) => callerFor(who(w)).all({ page: 1 }),
   retireDkim: async (w) => callerFor(who(w)).retireDkim({ keyId: (await ownerDomain(["active", "active"])).dkimKeys[0]!.id }),
 };
@@ -66,6 +76,10 @@ describeMatrix<Who>("domains × callers", calls, {
   addAlias: ownersOnly,
   remove: ownersOnly,
   rotateDkim: ownersOnly,
+  records: ownersOnly,
+  checkNow: ownersOnly,
+  publishToSandbox: ownersOnly,
+  mxWarnings: customer,
   all: operatorOnly,
   retireDkim: operatorOnly,
 });
@@ -87,12 +101,18 @@ describe("a customer reaches only their own tenant", () => {
 
   it("refused callers write nothing", async () => {
     const before = await domainWriteCounts();
+    const sandboxRows = await db.sandboxRecord.count();
+    const { lastCheckedAt } = await db.domain.findUniqueOrThrow({ where: { id: primaryId } });
     for (const w of ["anonymous", "reseller", "operator", "other_tenant"] as const) {
       await outcome(() => callerFor(who(w)).addAlias({ primaryId, name: uniqueName() }));
       await outcome(() => callerFor(who(w)).remove({ domainId: primaryId }));
       await outcome(() => callerFor(who(w)).rotateDkim({ domainId: primaryId }));
+      await outcome(() => callerFor(who(w)).checkNow({ domainId: primaryId }));
+      await outcome(() => callerFor(who(w)).publishToSandbox({ domainId: primaryId }));
     }
     await outcome(() => callerFor(owner).retireDkim({ keyId: "any" }));
     expect(await domainWriteCounts()).toEqual(before);
+    expect(await db.sandboxRecord.count()).toBe(sandboxRows);
+    expect((await db.domain.findUniqueOrThrow({ where: { id: primaryId } })).lastCheckedAt).toEqual(lastCheckedAt);
   });
 });

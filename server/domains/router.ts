@@ -4,6 +4,10 @@ import { actorOf } from "@/server/trpc/context";
 import { addAliasDomain } from "./add-alias-domain";
 import { ZAddAliasDomainRequest } from "./add-alias-domain.types";
 import { addDomain } from "./add-domain";
+import { checkDomainNow } from "./check/check-domain-now";
+import { getDomainRecords } from "./check/get-domain-records";
+import { listMxWarnings } from "./check/list-mx-warnings";
+import { publishDomainToSandbox } from "./check/publish-domain-to-sandbox";
 import { ZAddDomainRequest } from "./add-domain.types";
 import { retireDkimKey } from "./dkim/retire-dkim-key";
 import { rotateDkimKey } from "./dkim/rotate-dkim-key";
@@ -18,7 +22,8 @@ import { ZRemoveDomainRequest } from "./remove-domain.types";
 
 // Customers bind and remove their domains and rotate DKIM keys; every id they pass is looked up
 // within ctx.tenantId, so another tenant's domain is NOT_FOUND. Operators list every domain and
-// retire old DKIM keys. Views carry public keys only, never a private key.
+// retire old DKIM keys. Views carry public keys only, never a private key. The DNS wizard's
+// procedures (records, checkNow, publishToSandbox, mxWarnings) live in check/.
 export const domainsRouter = router({
   list: customerProcedure.query(({ ctx }) => listDomains(ctx.tenantId)),
   get: customerProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomain(ctx.tenantId, input.domainId)),
@@ -26,6 +31,12 @@ export const domainsRouter = router({
   addAlias: customerProcedure.input(ZAddAliasDomainRequest).mutation(({ ctx, input }) => addAliasDomain(actorOf(ctx), ctx.tenantId, input)),
   remove: customerProcedure.input(ZRemoveDomainRequest).mutation(({ ctx, input }) => removeDomain(actorOf(ctx), ctx.tenantId, input)),
   rotateDkim: customerProcedure.input(ZRotateDkimKeyRequest).mutation(({ ctx, input }) => rotateDkimKey(actorOf(ctx), ctx.tenantId, input)),
+  records: customerProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomainRecords(ctx.tenantId, input.domainId)),
+  checkNow: customerProcedure.input(ZDomainIdRequest).mutation(({ ctx, input }) => checkDomainNow(actorOf(ctx), ctx.tenantId, input.domainId)),
+  publishToSandbox: customerProcedure
+    .input(ZDomainIdRequest)
+    .mutation(({ ctx, input }) => publishDomainToSandbox(actorOf(ctx), ctx.tenantId, input.domainId)),
+  mxWarnings: customerProcedure.query(({ ctx }) => listMxWarnings(ctx.tenantId)),
   all: operatorProcedure.input(ZListAllDomainsRequest).query(({ input }) => listAllDomains(input)),
   retireDkim: operatorProcedure.input(ZRetireDkimKeyRequest).mutation(({ ctx, input }) => retireDkimKey(actorOf(ctx), input)),
 });

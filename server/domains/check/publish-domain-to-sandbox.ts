@@ -1,0 +1,47 @@
+import type { AuditActor } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/audit/record-audit";
+import { publishToSandbox } from "@/server/dns/sandbox-records";
+import type { SandboxRecordInput } from "@/server/dns/sandbox-records.types";
+import { db } from "@/server/shared/db";
+import { env } from "@/server/shared/env";
+import { DomainError } from "@/server/shared/errors";
+import type { ExpectedRecord } from "../rules/expected-records";
+import { platformDnsSettings } from "../rules/platform-settings";
+import { expectedFor, loadCheckTarget } from "./check-target";
+
+// Sandbox mode (issue 5 item 6): the wizard publishes the domain's records to the local DNS
+// sandbox, so a newcomer completes the whole wizard offline. Refused outside sandbox mode: there
+// the customer's real DNS provider is the only place records can be published.
+
+export const SANDBOX_OFF_MESSAGE = "The DNS sandbox is off on this platform (DNS_SANDBOX=off): publish these records at your DNS provider";
+
+export function toSandboxRecord(r: ExpectedRecord): SandboxRecordInput {
+  if (r.type === "MX") return { name: r.name, type: "MX", ttl: r.ttl, data: { preference: r.priority!, exchange: r.value } };
+  if (r.type === "CNAME") return { name: r.name, type: "CNAME", ttl: r.ttl, data: { target: r.value } };
+  return { name: r.name, type: "TXT", ttl: r.ttl, data: { strings: r.strings ?? [r.value] } };
+}
+
+/**
+ * The platform's own SPF record, which every customer's include: points at. The checker follows
+ * that include, so offline it must exist in the sandbox too; added only when absent (an
+ * operator's own version is kept). The sandbox platform is this machine: 127.0.0.0/8.
+ */
+async function ensurePlatformSpf(include: string): Promise<SandboxRecordInput[]> {
+  const present = await db.sandboxRecord.count({ where: { name: include, type: "TXT" } });
+  return present ? [] : [{ name: include, type: "TXT", data: { strings: ["v=spf1 ip4:127.0.0.0/8 -all"] } }];
+}
+
+export async function publishDomainToSandbox(actor: AuditActor, tenantId: string, domainId: string): Promise<{ published: number }> {
+  const target = await loadCheckTarget(domainId, tenantId);
+  if (env().DNS_SANDBOX !== "on") throw new DomainError("PRECONDITION_FAILED", SANDBOX_OFF_MESSAGE);
+  const settings = platformDnsSettings();
+  const records = [...expectedFor(target, settings).map(toSandboxRecord), ...(await ensurePlatformSpf(settings.spfInclude))];
+  const { published } = await publishToSandbox(records);
+  await recordAudit(actor, {
+    action: "domain.sandbox_publish",
+    tenantId,
+    target: { type: "domain", id: target.id },
+    details: { domain: target.name, records: published },
+  });
+  return { published };
+}
