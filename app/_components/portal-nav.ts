@@ -1,8 +1,8 @@
 import type { Role } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans";
-export type NavIcon = "home" | "audit" | "billing" | "plans";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains";
+export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -13,6 +13,7 @@ export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 export const PORTAL_NAV: Record<Role, NavItem[]> = {
   tenant_admin: [
     { href: "/console", label: "home", icon: "home" },
+    { href: "/console/domains", label: "domains", icon: "domains" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],

@@ -6,7 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { Avatar, Button, Flex, Layout, Menu, Tag, Typography } from "antd";
-import { AccountBookOutlined, AppstoreOutlined, AuditOutlined, HomeOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
+import { AccountBookOutlined, AppstoreOutlined, AuditOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
 import type { Role } from "@/server/auth/roles";
 import type { Locale } from "@/server/shared/locale";
 import { LanguageSwitch } from "./language-switch";
@@ -18,6 +18,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   audit: <AuditOutlined />,
   billing: <AccountBookOutlined />,
   plans: <AppstoreOutlined />,
+  domains: <GlobalOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops" } as const;

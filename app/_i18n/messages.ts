@@ -11,11 +11,13 @@ import zhPlans from "./messages/zh-CN/plans.json";
 import enPlans from "./messages/en/plans.json";
 import zhDomainChecks from "./messages/zh-CN/domainChecks.json";
 import enDomainChecks from "./messages/en/domainChecks.json";
+import zhDomains from "./messages/zh-CN/domains.json";
+import enDomains from "./messages/en/domains.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains },
 } as const;
 
 export function loadMessages(locale: Locale) {

@@ -8,6 +8,7 @@ import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle, SecondaryText } from "@/app/_components/typography";
 import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
 import { BalanceReminder } from "./balance-reminder";
+import { DomainWarning } from "./domain-warning";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("console") };
@@ -30,6 +31,7 @@ export default async function ConsoleHomePage() {
     <>
       <PageTitle>{tenant.name}</PageTitle>
       <BalanceReminder tenantId={user.tenantId} />
+      <DomainWarning />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t("tenantCard")}>

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Flex, Popconfirm, Table, Typography } from "antd";
+import { useTRPC } from "@/app/_trpc/client";
+import type { DomainView } from "@/server/domains/domain-view";
+import { DomainStateTag } from "./domain-state-tag";
+import { useDomainError } from "./use-domain-error";
+
+/** Unicode name with the ASCII form under it when they differ (例子.中国 / xn--fsqu00a.xn--fiqs8s). */
+export function DomainName({ domain }: { domain: Pick<DomainView, "name" | "unicodeName"> }) {
+  return (
+    <Flex vertical>
+      <span>{domain.unicodeName}</span>
+      {domain.unicodeName !== domain.name && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {domain.name}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+export function DomainsTable({ rows }: { rows: DomainView[] }) {
+  const t = useTranslations("domains");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const errorText = useDomainError();
+  const remove = useMutation(trpc.domains.remove.mutationOptions());
+
+  const onRemove = (d: DomainView) =>
+    remove.mutateAsync(
+      { domainId: d.id },
+      {
+        onSuccess: () => {
+          message.success(t("list.removed", { name: d.unicodeName }));
+          void queryClient.invalidateQueries({ queryKey: trpc.domains.pathKey() });
+        },
+        // A refusal (mailboxes or aliases still use it) is the server's sentence, shown as is.
+        onError: (error) => message.error(`${t("list.removeFailed", { name: d.unicodeName })}: ${errorText(error)}`, 8),
+      },
+    ).catch(() => undefined);
+
+  return (
+    <Table<DomainView>
+      rowKey="id"
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: t("list.empty") }}
+      columns={[
+        {
+          key: "name",
+          title: t("list.name"),
+          render: (_, d) => (
+            <Link href={`/console/domains/${d.id}`}>
+              <DomainName domain={d} />
+            </Link>
+          ),
+        },
+        { key: "state", title: t("list.state"), render: (_, d) => <DomainStateTag state={d.state} /> },
+        { key: "aliasOf", title: t("list.aliasOf"), render: (_, d) => (d.aliasOf ? d.aliasOf.unicodeName : <Typography.Text type="secondary">{t("list.primary")}</Typography.Text>) },
+        {
+          key: "lastChecked",
+          title: t("list.lastChecked"),
+          render: (_, d) => (d.lastCheckedAt ? format.dateTime(d.lastCheckedAt, { dateStyle: "medium", timeStyle: "short" }) : t("list.never")),
+        },
+        {
+          key: "actions",
+          title: t("list.actions"),
+          render: (_, d) => (
+            <Flex gap={8}>
+              <Link href={`/console/domains/${d.id}`}>{t("list.open")}</Link>
+              <Popconfirm title={t("list.removeConfirm", { name: d.unicodeName })} okButtonProps={{ danger: true }} onConfirm={() => onRemove(d)}>
+                <Button type="link" danger size="small" style={{ padding: 0 }}>
+                  {t("list.remove")}
+                </Button>
+              </Popconfirm>
+            </Flex>
+          ),
+        },
+      ]}
+    />
+  );
+}
