@@ -4,6 +4,7 @@ import { logger } from "@/server/shared/logger";
 import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
 import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
+import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
 import { installShutdown } from "./shutdown";
 
 // `npm run workers`: every BullMQ worker of the platform in one process. Each later worker
@@ -13,6 +14,9 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   { queue: queueDefs.billingRun.name, start: () => startBillingRunWorker() },
   // Also registers the repeatable ticks (monthly run, reminders, purge) of workers/billing-tick-handlers.ts.
   { queue: queueDefs.billingTick.name, start: () => startBillingTickWorker() },
+  { queue: queueDefs.domainCheck.name, start: () => startDomainCheckWorker() },
+  // Also registers the every-minute re-verification tick (server/domains/reverify).
+  { queue: queueDefs.domainCheckTick.name, start: () => startDomainCheckTickWorker() },
 ];
 
 const log = logger("workers");

@@ -13,6 +13,9 @@ export const AUDIT_EXPORT_BACKOFF_MS = 2_000;
 export const BILLING_RUN_ATTEMPTS = 5;
 export const BILLING_RUN_BACKOFF_MS = 5_000;
 
+export const DOMAIN_CHECK_ATTEMPTS = 3;
+export const DOMAIN_CHECK_BACKOFF_MS = 5_000;
+
 const keepBriefly = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 export const queueDefs = {
@@ -42,6 +45,26 @@ export const queueDefs = {
     name: "billing-tick",
     payload: z.object({ task: z.enum(["monthly_run", "reminders", "purge"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
+  // One scheduled DNS check of one domain (server/domains/reverify). The job id names the due
+  // time it serves, so two ticks never queue the same check twice. A check that failed every
+  // attempt is removed at once: its id is then free and the next tick (a minute later) retries,
+  // where a kept failed job would block that domain's checks until it expired.
+  domainCheck: {
+    name: "domain-check",
+    payload: z.object({ domainId: z.string().min(1) }),
+    options: {
+      attempts: DOMAIN_CHECK_ATTEMPTS,
+      backoff: { type: "exponential", delay: DOMAIN_CHECK_BACKOFF_MS },
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: true,
+    } satisfies JobsOptions,
+  },
+  // Repeatable tick, every minute: queue a domainCheck job for every domain whose nextCheckAt has come.
+  domainCheckTick: {
+    name: "domain-check-tick",
+    payload: z.object({}),
+    options: { attempts: 1, ...keepBriefly } satisfies JobsOptions,
   },
 } as const;
 

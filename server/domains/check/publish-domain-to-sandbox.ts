@@ -1,6 +1,7 @@
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { publishToSandbox } from "@/server/dns/sandbox-records";
+import { queryAll } from "@/server/dns/resolver";
 import type { SandboxRecordInput } from "@/server/dns/sandbox-records.types";
 import { db } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
@@ -31,12 +32,34 @@ async function ensurePlatformSpf(include: string): Promise<SandboxRecordInput[]>
   return present ? [] : [{ name: include, type: "TXT", data: { strings: ["v=spf1 ip4:127.0.0.0/8 -all"] } }];
 }
 
+/** How long a publish waits for the sandbox to serve the new zone (it reloads every 500 ms). */
+const SERVED_WAIT_MS = 2_000;
+
+/**
+ * Waits until every resolver the checker asks serves the published ownership record, so a
+ * "check now" right after publishing sees the new zone. Stops early when a resolver fails (no
+ * sandbox running: the check will say so) and after SERVED_WAIT_MS.
+ */
+async function waitUntilServed(ownership: ExpectedRecord | undefined): Promise<void> {
+  if (!ownership) return;
+  const until = Date.now() + SERVED_WAIT_MS;
+  while (Date.now() < until) {
+    const answers = await queryAll(ownership.name, "TXT", undefined, { timeoutMs: 300 });
+    if (answers.some((a) => a.outcome === "error")) return;
+    const served = (a: (typeof answers)[number]) => a.records.some((r) => r.strings.join("") === ownership.value);
+    if (answers.every(served)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function publishDomainToSandbox(actor: AuditActor, tenantId: string, domainId: string): Promise<{ published: number }> {
   const target = await loadCheckTarget(domainId, tenantId);
   if (env().DNS_SANDBOX !== "on") throw new DomainError("PRECONDITION_FAILED", SANDBOX_OFF_MESSAGE);
   const settings = platformDnsSettings();
-  const records = [...expectedFor(target, settings).map(toSandboxRecord), ...(await ensurePlatformSpf(settings.spfInclude))];
+  const expected = expectedFor(target, settings);
+  const records = [...expected.map(toSandboxRecord), ...(await ensurePlatformSpf(settings.spfInclude))];
   const { published } = await publishToSandbox(records);
+  await waitUntilServed(expected.find((r) => r.group === "ownership"));
   await recordAudit(actor, {
     action: "domain.sandbox_publish",
     tenantId,
