@@ -1,15 +1,12 @@
 // Shared by the domains integration tests: tenants with plans, a tRPC caller over domainsRouter,
 // refusals as {code, message, fieldErrors}, and counts of every row a domains write touches.
 // Not imported by application code.
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import type { SubscriptionStatus } from "@/server/generated/prisma/client.ts";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createBillingTenant, createPlan } from "@/server/billing/billing-test-fixtures";
 import { db } from "@/server/shared/db";
-import { DomainError } from "@/server/shared/errors";
 import { makeContext } from "@/server/trpc/context";
-import { createCallerFactory, fieldErrorsOf, router } from "@/server/trpc/init";
+import { createCallerFactory, router } from "@/server/trpc/init";
 import { domainsRouter } from "./router";
 
 export { operatorActor, operatorUser, resellerUser } from "@/server/billing/billing-test-fixtures";
@@ -30,17 +27,7 @@ export async function createDomainTenant(name: string, domainsPerTenant?: number
   return t;
 }
 
-/** How a call was refused: tRPC code, message (null for zod's) and field errors. */
-export async function refusal(call: Promise<unknown>) {
-  const e = await call.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof TRPCError)) throw new Error(`expected a refusal, got ${e === null ? "success" : String(e)}`);
-  const cause = e.cause;
-  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
-  return { code: e.code, message: cause instanceof ZodError ? null : e.message, fieldErrors };
-}
+export { refusal } from "@/server/test/authz";
 
 export async function domainWriteCounts() {
   const [domains, keys, audits] = await Promise.all([

@@ -1,6 +1,9 @@
 // Authorisation matrices (house rule 5): each procedure × each kind of caller → the tRPC code
 // it must get, or "ok". Shared by the routers' *-auth.int.test.ts files.
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { DomainError } from "@/server/shared/errors";
+import { fieldErrorsOf } from "@/server/trpc/init";
 import { describe, expect, it } from "vitest";
 
 export const OK = "ok";
@@ -31,4 +34,16 @@ export function describeMatrix<W extends string>(
       }
     }
   });
+}
+
+/** How a call was refused: tRPC code, message (null for zod's) and field errors (zod's or the use case's). */
+export async function refusal(call: Promise<unknown>) {
+  const e = await call.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!(e instanceof TRPCError)) throw new Error(`expected a refusal, got ${e === null ? "success" : String(e)}`);
+  const cause = e.cause;
+  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
+  return { code: e.code, message: cause instanceof ZodError ? null : e.message, fieldErrors };
 }

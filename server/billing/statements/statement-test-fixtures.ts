@@ -7,11 +7,8 @@ import { setClock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { appendLedgerEntry } from "../ledger/append-ledger-entry";
 import { moneyTransaction } from "../ledger/money-transaction";
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import type { SessionUser } from "@/server/auth/session-user";
-import { DomainError } from "@/server/shared/errors";
-import { createCallerFactory, fieldErrorsOf, router } from "@/server/trpc/init";
+import { createCallerFactory, router } from "@/server/trpc/init";
 import { makeContext } from "@/server/trpc/context";
 import { opsBillingRouter } from "../ops/router";
 import { statementsRouter } from "./router";
@@ -66,14 +63,4 @@ export async function seedStatementScenario(name = "甲公司") {
 const testRouter = router({ ops: opsBillingRouter, statements: statementsRouter });
 export const callerFor = (user: SessionUser | null) => createCallerFactory(testRouter)(makeContext(user));
 
-/** How a call was refused: tRPC code, message and field errors (zod's or the use case's). */
-export async function refusal(call: Promise<unknown>) {
-  const e = await call.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof TRPCError)) throw new Error(`expected a refusal, got ${e === null ? "success" : String(e)}`);
-  const cause = e.cause;
-  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
-  return { code: e.code, message: cause instanceof ZodError ? null : e.message, fieldErrors };
-}
+export { refusal } from "@/server/test/authz";

@@ -7,7 +7,10 @@ import { answer, codes, failed } from "./test-support";
 
 const spki = (bits: number) =>
   generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ format: "der", type: "spki" }).toString("base64");
-const OURS = spki(2048);
+// A fixed key: the split tests name exact positions, and with a fresh random key the characters
+// around a cut sometimes repeat, which makes where they were lost ambiguous.
+const OURS =
+  "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6SgaHUc+3gzCe1isMS0Pt8DTx9k2K3XWgp9EClrT3F2iJJQlxtUf6YjWGergi3hXro0pL/wR3Lb6uNs3cjHVDW3b09AalSCDWFtLP19rE1mOE9GXOVqE7IcJLV+jvzSXOgSuu0LCQfbmcu25ffIrco5jFmIrChq9QFdUxH6Sh/69bXuD7LPgVmUd/IBKfnJm5+l3k5enLLrwDSqa1GaVd6nmiNy+XW4rGNWcKB+2PRMtYoDS389C19+bGpLKqEXptiqC0lmh76Usw+WH3xgTAJIFhZvbdlN/22f2+I4hmvvCB6OWeCcZqo9GaOA2CaEPflImokUk5IW01nqpuiHerQIDAQAB";
 const OTHER = spki(2048);
 const WHOLE = dkimTxtValue(OURS);
 const PREFIX = "v=DKIM1; k=rsa; p=".length; // 18: key character i sits at value index 18 + i
