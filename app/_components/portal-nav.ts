@@ -20,6 +20,7 @@ export const PORTAL_NAV: Record<Role, NavItem[]> = {
   reseller: [{ href: "/reseller", label: "home", icon: "home" }],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
+    { href: "/ops/domains", label: "domains", icon: "domains" },
     { href: "/ops/billing", label: "billing", icon: "billing" },
     { href: "/ops/plans", label: "plans", icon: "plans" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },

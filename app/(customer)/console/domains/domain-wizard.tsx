@@ -7,6 +7,7 @@ import { Alert, App, Flex, Skeleton, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTRPC } from "@/app/_trpc/client";
 import { shownError } from "@/app/_components/audit/trpc-error";
+import { DkimRotation } from "./[domainId]/dkim-rotation";
 import { SandboxCard } from "./sandbox-card";
 import { useDomainError } from "./use-domain-error";
 import { WizardHeader } from "./wizard-header";
@@ -74,6 +75,7 @@ export function DomainWizard({ domainId }: { domainId: string }) {
       {data.sandbox && <SandboxCard publishing={publish.isPending} onPublish={() => publish.mutate({ domainId })} />}
       <Typography.Text type="secondary">{t("wizard.intro", { domain: displayName })}</Typography.Text>
       <WizardSteps steps={steps} />
+      <DkimRotation domainId={domainId} />
     </Flex>
   );
 }
