@@ -1,8 +1,8 @@
 import type { Role } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains";
-export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "imports" | "settings";
+export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "imports" | "settings";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -14,6 +14,10 @@ export const PORTAL_NAV: Record<Role, NavItem[]> = {
   tenant_admin: [
     { href: "/console", label: "home", icon: "home" },
     { href: "/console/domains", label: "domains", icon: "domains" },
+    { href: "/console/mailboxes", label: "mailboxes", icon: "mailboxes" },
+    { href: "/console/lists", label: "mailingLists", icon: "lists" },
+    { href: "/console/imports", label: "imports", icon: "imports" },
+    { href: "/console/settings", label: "settings", icon: "settings" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],

@@ -6,7 +6,20 @@ import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { Avatar, Button, Flex, Layout, Menu, Tag, Typography } from "antd";
-import { AccountBookOutlined, AppstoreOutlined, AuditOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from "@ant-design/icons";
 import type { Role } from "@/server/auth/roles";
 import type { Locale } from "@/server/shared/locale";
 import { LanguageSwitch } from "./language-switch";
@@ -19,6 +32,10 @@ const ICONS: Record<NavIcon, ReactNode> = {
   billing: <AccountBookOutlined />,
   plans: <AppstoreOutlined />,
   domains: <GlobalOutlined />,
+  mailboxes: <TeamOutlined />,
+  lists: <UsergroupAddOutlined />,
+  imports: <ImportOutlined />,
+  settings: <SettingOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops" } as const;

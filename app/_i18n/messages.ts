@@ -13,11 +13,21 @@ import zhDomainChecks from "./messages/zh-CN/domainChecks.json";
 import enDomainChecks from "./messages/en/domainChecks.json";
 import zhDomains from "./messages/zh-CN/domains.json";
 import enDomains from "./messages/en/domains.json";
+import zhMailboxes from "./messages/zh-CN/mailboxes.json";
+import enMailboxes from "./messages/en/mailboxes.json";
+import zhLists from "./messages/zh-CN/lists.json";
+import enLists from "./messages/en/lists.json";
+import zhImports from "./messages/zh-CN/imports.json";
+import enImports from "./messages/en/imports.json";
+import zhWelcome from "./messages/zh-CN/welcome.json";
+import enWelcome from "./messages/en/welcome.json";
+import zhConsoleHome from "./messages/zh-CN/consoleHome.json";
+import enConsoleHome from "./messages/en/consoleHome.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome },
 } as const;
 
 export function loadMessages(locale: Locale) {

@@ -1,10 +1,9 @@
 import type { Tx } from "./domain-transaction";
 
 /**
- * How many mailboxes live on the domain: a domain with mailboxes cannot be removed. Mailboxes
- * arrive with the [Console] issue, which replaces this body with a count of its table; until then
- * a domain has none.
+ * How many mailboxes live on the domain: a domain with mailboxes cannot be removed. Aliases and
+ * lists on it are counted by the caller separately (their MailAddress rows also hold the domain).
  */
-export async function countDomainMailboxes(_tx: Tx, _domainId: string): Promise<number> {
-  return 0;
+export async function countDomainMailboxes(tx: Tx, domainId: string): Promise<number> {
+  return tx.mailbox.count({ where: { domainId } });
 }

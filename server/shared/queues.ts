@@ -66,6 +66,19 @@ export const queueDefs = {
     payload: z.object({}),
     options: { attempts: 1, ...keepBriefly } satisfies JobsOptions,
   },
+  // Applies one validated CSV import (a MailboxImport row); progress and outcomes live on the row
+  // and in its result file, and a retried job carries on where the last attempt stopped.
+  mailboxImport: {
+    name: "mailbox-import",
+    payload: z.object({ importId: z.string().min(1) }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
+  // Sends one new mailbox its welcome letter; the mailbox's welcomeSentAt makes a retry a no-op.
+  welcomeLetter: {
+    name: "welcome-letter",
+    payload: z.object({ mailboxId: z.string().min(1) }),
+    options: { attempts: 8, backoff: { type: "exponential", delay: 30_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
 } as const;
 
 export type QueueKey = keyof typeof queueDefs;

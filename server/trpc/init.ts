@@ -54,7 +54,7 @@ const t = initTRPC.context<Context>().create({
       cause instanceof ZodError
         ? fieldErrorsOf(cause, locale)
         : cause instanceof DomainError
-          ? (cause.fieldErrors ?? null)
+          ? (cause.fieldErrorsIn(locale) ?? null)
           : null;
     const domainCode = cause instanceof DomainError ? cause.code : null;
     const { stack: _stack, ...data } = shape.data; // stack traces never leave the server
@@ -63,7 +63,13 @@ const t = initTRPC.context<Context>().create({
       // Zod's raw message is a JSON dump, and an unexpected error's message may hold internals:
       // say something a person can read instead (the server logs the real error).
       message:
-        cause instanceof ZodError ? INVALID_FIELDS[locale] : error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL[locale] : shape.message,
+        cause instanceof ZodError
+          ? INVALID_FIELDS[locale]
+          : cause instanceof DomainError
+            ? cause.messageIn(locale)
+            : error.code === "INTERNAL_SERVER_ERROR"
+              ? INTERNAL[locale]
+              : shape.message,
       data: { ...data, fieldErrors, domainCode },
     };
   },

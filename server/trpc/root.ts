@@ -4,6 +4,7 @@ import { meRouter } from "@/server/auth/router";
 import { auditRouter } from "@/server/audit/router";
 import { billingRouter } from "@/server/billing/router";
 import { domainsRouter } from "@/server/domains/router";
+import { tenantsRouter } from "@/server/tenants/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   audit: auditRouter,
   billing: billingRouter,
   domains: domainsRouter,
+  tenants: tenantsRouter,
 });
 
 export type AppRouter = typeof appRouter;
