@@ -2,7 +2,7 @@
 // place), so the server's cheap change probe, MAX(id) and COUNT(*), sees it.
 import { z } from "zod";
 import { db } from "@/server/shared/db";
-import { DomainError } from "@/server/shared/errors";
+import { DomainError, say } from "@/server/shared/errors";
 import { SandboxRecordInputSchema, type SandboxRecordInput, type SandboxRecordValue } from "./sandbox-records.types";
 import type { QueryType } from "./dns.types";
 
@@ -11,7 +11,7 @@ function validate(records: SandboxRecordInput[]): SandboxRecordValue[] {
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-  throw new DomainError("BAD_INPUT", "Some records cannot be published to the DNS sandbox", fieldErrors);
+  throw new DomainError("BAD_INPUT", say("Some records cannot be published to the DNS sandbox", "部分记录无法发布到 DNS 沙箱"), fieldErrors);
 }
 
 const rows = (records: SandboxRecordValue[]) => records.map((r) => ({ name: r.name, type: r.type, ttl: r.ttl, data: r.data }));

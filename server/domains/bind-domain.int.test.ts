@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { BOUND_ELSEWHERE } from "./bind-domain";
 import { callerFor, createDomainTenant, domainWriteCounts, operatorUser, refusal, uniqueName } from "./domain-test-fixtures";
-
-// Mailboxes arrive with the [Console] issue; until then the count is pinned here to test the refusal.
-const mailboxes = vi.hoisted(() => ({ count: 0 }));
-vi.mock("./count-domain-mailboxes", () => ({ countDomainMailboxes: async () => mailboxes.count }));
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 let restoreClock: () => void;
@@ -62,11 +58,12 @@ describe("one domain, one tenant", () => {
     await callerFor(a.admin).add({ name: "taken.example.cn" });
     const before = await domainWriteCounts();
     const other = await refusal(callerFor(b.admin).add({ name: "TAKEN.example.cn." }));
-    expect(other).toMatchObject({ code: "CONFLICT", message: BOUND_ELSEWHERE, fieldErrors: { name: [BOUND_ELSEWHERE] } });
+    expect(other).toMatchObject({ code: "CONFLICT", message: BOUND_ELSEWHERE.en, fieldErrors: { name: [BOUND_ELSEWHERE.en] } });
     expect(other.message).not.toContain("Owner");
+    expect((await refusal(callerFor(b.admin).add({ name: "taken.example.cn" }), "zh-CN")).message).toBe("该域名已被其他账户绑定");
     expect(await refusal(callerFor(a.admin).add({ name: "taken.example.cn" }))).toMatchObject({ code: "CONFLICT", message: "You have already added taken.example.cn" });
     expect(await refusal(callerFor(b.admin).addAlias({ primaryId: (await callerFor(b.admin).add({ name: uniqueName() })).id, name: "taken.example.cn" }))).toMatchObject({
-      message: BOUND_ELSEWHERE,
+      message: BOUND_ELSEWHERE.en,
     });
     expect((await domainWriteCounts()).domains).toBe(before.domains + 1);
   });
@@ -77,7 +74,7 @@ describe("one domain, one tenant", () => {
     const results = await Promise.allSettled([callerFor(a.admin).add({ name: "race.example.org" }), callerFor(b.admin).add({ name: "race.example.org" })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected")!;
-    expect((loser as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: BOUND_ELSEWHERE });
+    expect((loser as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: BOUND_ELSEWHERE.en });
   });
 });
 
@@ -136,6 +133,17 @@ describe("alias domains", () => {
   });
 });
 
+async function addMailboxes(tenantId: string, domainId: string, domain: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const address = `user${i}@${domain}`;
+    const m = await db.mailbox.create({ data: { tenantId, domainId, localPart: `user${i}`, address, displayName: `User ${i}`, quotaMb: 1024, passwordHash: "x" } });
+    await db.mailAddress.create({ data: { address, tenantId, domainId, kind: "mailbox", mailboxId: m.id } });
+    ids.push(m.id);
+  }
+  return ids;
+}
+
 describe("removing a domain", () => {
   it("is refused while it has aliases (named) or mailboxes (counted); then removes it with its keys and audits", async () => {
     const { admin, tenant } = await createDomainTenant("Remover");
@@ -147,15 +155,22 @@ describe("removing a domain", () => {
       code: "PRECONDITION_FAILED",
       message: "remove-me.example.com has alias domains: remove alias-a.example.com, alias-b.example.com first",
     });
-    mailboxes.count = 3;
-    try {
-      expect(await refusal(callerFor(admin).remove({ domainId: a1.id }))).toMatchObject({
-        code: "PRECONDITION_FAILED",
-        message: "alias-b.example.com still has 3 mailboxes: delete or move them before removing the domain",
-      });
-    } finally {
-      mailboxes.count = 0;
-    }
+    // Addresses on the alias: three mailboxes, an alias of one of them and a list, written as rows.
+    const mailboxIds = await addMailboxes(tenant.id, a1.id, a1.name, 3);
+    await db.mailAddress.create({ data: { address: `info@${a1.name}`, tenantId: tenant.id, domainId: a1.id, kind: "alias", mailboxId: mailboxIds[0]! } });
+    const list = await db.mailingList.create({ data: { tenantId: tenant.id, domainId: a1.id, address: `all@${a1.name}`, name: "All" } });
+    await db.mailAddress.create({ data: { address: list.address, tenantId: tenant.id, domainId: a1.id, kind: "list", listId: list.id } });
+    const countsBefore = await domainWriteCounts();
+    expect(await refusal(callerFor(admin).remove({ domainId: a1.id }))).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "alias-b.example.com still has 3 mailboxes, 1 alias and 1 mailing list: delete or move them before removing the domain",
+    });
+    const zh = await refusal(callerFor(admin).remove({ domainId: a1.id }), "zh-CN");
+    expect(zh.message).toBe("alias-b.example.com 下还有 3 个邮箱、1 个别名、1 个邮件列表：请先删除或迁移后再删除域名");
+    expect(await domainWriteCounts()).toEqual(countsBefore);
+    await db.mailingList.delete({ where: { id: list.id } });
+    await db.mailbox.deleteMany({ where: { id: { in: mailboxIds } } });
+    expect(await db.mailAddress.count({ where: { domainId: a1.id } })).toBe(0);
     expect(await domainWriteCounts()).toEqual(before);
 
     await callerFor(admin).remove({ domainId: a1.id });

@@ -4,7 +4,7 @@ import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { lockTenant } from "@/server/billing/ledger/lock-tenant";
 import { clock } from "@/server/shared/clock";
-import { DomainError, notFound } from "@/server/shared/errors";
+import { DomainError, notFound, say, type Localized } from "@/server/shared/errors";
 import { nextSelector } from "./dkim/dkim-selector";
 import type { GeneratedDkimKey } from "./dkim/generate-dkim-key";
 import { countTenantDomains, domainLimit } from "./domain-limit";
@@ -15,15 +15,15 @@ import type { DomainName } from "./rules/domain-name";
 // The one path by which a domain (primary or alias) comes into existence: shared by add-domain.ts
 // and add-alias-domain.ts so both obey the same uniqueness and limit rules.
 
-export const BOUND_ELSEWHERE = "This domain is already bound to another account";
+export const BOUND_ELSEWHERE = say("This domain is already bound to another account", "该域名已被其他账户绑定");
 
-const conflict = (message: string) => new DomainError("CONFLICT", message, { name: [message] });
+const conflict = (message: Localized) => new DomainError("CONFLICT", message, { name: [message] });
 
 /** Never says whose it is when it is someone else's; says so plainly when it is the caller's own. */
 async function assertFree(tx: Tx, tenantId: string, name: DomainName): Promise<void> {
   const existing = await tx.domain.findUnique({ where: { name: name.ascii }, select: { tenantId: true } });
   if (!existing) return;
-  if (existing.tenantId === tenantId) throw conflict(`You have already added ${name.unicode}`);
+  if (existing.tenantId === tenantId) throw conflict(say(`You have already added ${name.unicode}`, `您已添加过 ${name.unicode}`));
   throw conflict(BOUND_ELSEWHERE);
 }
 
@@ -32,7 +32,10 @@ async function assertRoom(tx: Tx, tenantId: string): Promise<void> {
   if (count >= limit) {
     throw new DomainError(
       "PRECONDITION_FAILED",
-      `Your plan allows ${limit} domains, alias domains included, and you have ${count}: remove one or move to a larger plan first`,
+      say(
+        `Your plan allows ${limit} domains, alias domains included, and you have ${count}: remove one or move to a larger plan first`,
+        `您的套餐最多可绑定 ${limit} 个域名（含别名域），目前已有 ${count} 个：请先删除一个或升级套餐`,
+      ),
     );
   }
 }
@@ -45,7 +48,10 @@ async function loadPrimary(tx: Tx, tenantId: string, primaryId: string) {
   });
   if (!primary) throw notFound("Domain");
   if (primary.aliasOf) {
-    const message = `${primary.unicodeName} is itself an alias of ${primary.aliasOf.unicodeName}: attach the new alias to ${primary.aliasOf.unicodeName}`;
+    const message = say(
+      `${primary.unicodeName} is itself an alias of ${primary.aliasOf.unicodeName}: attach the new alias to ${primary.aliasOf.unicodeName}`,
+      `${primary.unicodeName} 本身是 ${primary.aliasOf.unicodeName} 的别名域：请把新的别名域关联到 ${primary.aliasOf.unicodeName}`,
+    );
     throw new DomainError("BAD_INPUT", message, { primaryId: [message] });
   }
   return primary;
@@ -60,7 +66,7 @@ export type BindRequest = { tenantId: string; name: DomainName; key: GeneratedDk
 export async function bindDomain(actor: AuditActor, req: BindRequest): Promise<DomainView> {
   return domainTransaction(async (tx) => {
     const tenant = await lockTenant(tx, req.tenantId);
-    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", "This account is terminated: domains can no longer be added");
+    if (tenant.status === "frozen") throw new DomainError("PRECONDITION_FAILED", say("This account is terminated: domains can no longer be added", "该企业账户已终止，不能再添加域名"));
     const primary = req.primaryId ? await loadPrimary(tx, tenant.id, req.primaryId) : null;
     await assertFree(tx, tenant.id, req.name);
     await assertRoom(tx, tenant.id);

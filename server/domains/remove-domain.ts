@@ -1,8 +1,8 @@
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { lockTenant } from "@/server/billing/ledger/lock-tenant";
-import { DomainError, notFound } from "@/server/shared/errors";
-import { countDomainMailboxes } from "./count-domain-mailboxes";
+import { DomainError, notFound, say } from "@/server/shared/errors";
+import { countDomainAddresses, describeAddressCounts } from "./count-domain-addresses";
 import { domainTransaction } from "./domain-transaction";
 import type { TRemoveDomainRequest, TRemoveDomainResponse } from "./remove-domain.types";
 
@@ -20,13 +20,16 @@ export async function removeDomain(actor: AuditActor, tenantId: string, input: T
     if (!domain) throw notFound("Domain");
     if (domain.aliases.length > 0) {
       const names = domain.aliases.map((a) => a.unicodeName).join(", ");
-      throw new DomainError("PRECONDITION_FAILED", `${domain.unicodeName} has alias domains: remove ${names} first`);
+      throw new DomainError("PRECONDITION_FAILED", say(`${domain.unicodeName} has alias domains: remove ${names} first`, `${domain.unicodeName} 还有别名域：请先删除 ${names}`));
     }
-    const mailboxes = await countDomainMailboxes(tx, domain.id);
-    if (mailboxes > 0) {
+    const inUse = describeAddressCounts(await countDomainAddresses(tx, domain.id));
+    if (inUse) {
       throw new DomainError(
         "PRECONDITION_FAILED",
-        `${domain.unicodeName} still has ${mailboxes} ${mailboxes === 1 ? "mailbox" : "mailboxes"}: delete or move them before removing the domain`,
+        say(
+          `${domain.unicodeName} still has ${inUse.en}: delete or move them before removing the domain`,
+          `${domain.unicodeName} 下还有 ${inUse.zhCN}：请先删除或迁移后再删除域名`,
+        ),
       );
     }
     await tx.domain.delete({ where: { id: domain.id } }); // DKIM keys go with it (ON DELETE CASCADE)

@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { DomainError } from "@/server/shared/errors";
+import type { Locale } from "@/server/shared/locale";
 import { fieldErrorsOf } from "@/server/trpc/init";
 import { describe, expect, it } from "vitest";
 
@@ -36,14 +37,18 @@ export function describeMatrix<W extends string>(
   });
 }
 
-/** How a call was refused: tRPC code, message (null for zod's) and field errors (zod's or the use case's). */
-export async function refusal(call: Promise<unknown>) {
+/**
+ * How a call was refused: tRPC code, message (null for zod's) and field errors (zod's or the use
+ * case's), in `locale` as the error formatter would send them (English by default).
+ */
+export async function refusal(call: Promise<unknown>, locale: Locale = "en") {
   const e = await call.then(
     () => null,
     (error: unknown) => error,
   );
   if (!(e instanceof TRPCError)) throw new Error(`expected a refusal, got ${e === null ? "success" : String(e)}`);
   const cause = e.cause;
-  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? (cause.fieldErrors ?? null) : null;
-  return { code: e.code, message: cause instanceof ZodError ? null : e.message, fieldErrors };
+  const fieldErrors = cause instanceof ZodError ? fieldErrorsOf(cause, locale) : cause instanceof DomainError ? (cause.fieldErrorsIn(locale) ?? null) : null;
+  const message = cause instanceof ZodError ? null : cause instanceof DomainError ? cause.messageIn(locale) : e.message;
+  return { code: e.code, message, fieldErrors };
 }

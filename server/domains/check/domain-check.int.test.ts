@@ -227,7 +227,7 @@ describe("publishing to the sandbox", () => {
     resetEnvCache();
     try {
       const before = await db.sandboxRecord.count();
-      expect(await refusal(caller.publishToSandbox({ domainId: view.id }))).toMatchObject({ code: "PRECONDITION_FAILED", message: SANDBOX_OFF_MESSAGE });
+      expect(await refusal(caller.publishToSandbox({ domainId: view.id }))).toMatchObject({ code: "PRECONDITION_FAILED", message: SANDBOX_OFF_MESSAGE.en });
       expect((await caller.records({ domainId: view.id })).sandbox).toBe(false);
       expect(await db.sandboxRecord.count()).toBe(before);
       expect(await db.auditEvent.count({ where: { action: "domain.sandbox_publish", targetId: view.id } })).toBe(0);

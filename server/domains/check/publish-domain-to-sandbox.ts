@@ -5,7 +5,7 @@ import { queryAll } from "@/server/dns/resolver";
 import type { SandboxRecordInput } from "@/server/dns/sandbox-records.types";
 import { db } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
-import { DomainError } from "@/server/shared/errors";
+import { DomainError, say } from "@/server/shared/errors";
 import type { ExpectedRecord } from "../rules/expected-records";
 import { platformDnsSettings } from "../rules/platform-settings";
 import { expectedFor, loadCheckTarget } from "./check-target";
@@ -14,7 +14,10 @@ import { expectedFor, loadCheckTarget } from "./check-target";
 // sandbox, so a newcomer completes the whole wizard offline. Refused outside sandbox mode: there
 // the customer's real DNS provider is the only place records can be published.
 
-export const SANDBOX_OFF_MESSAGE = "The DNS sandbox is off on this platform (DNS_SANDBOX=off): publish these records at your DNS provider";
+export const SANDBOX_OFF_MESSAGE = say(
+  "The DNS sandbox is off on this platform (DNS_SANDBOX=off): publish these records at your DNS provider",
+  "本平台未开启 DNS 沙箱（DNS_SANDBOX=off）：请在您的域名服务商处添加这些记录",
+);
 
 export function toSandboxRecord(r: ExpectedRecord): SandboxRecordInput {
   if (r.type === "MX") return { name: r.name, type: "MX", ttl: r.ttl, data: { preference: r.priority!, exchange: r.value } };

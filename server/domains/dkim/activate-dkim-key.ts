@@ -1,7 +1,7 @@
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clock } from "@/server/shared/clock";
-import { DomainError, notFound } from "@/server/shared/errors";
+import { DomainError, notFound, say } from "@/server/shared/errors";
 import { domainTransaction } from "../domain-transaction";
 import { loadDomainKeysLocked } from "./load-domain-keys";
 
@@ -23,7 +23,7 @@ export async function activateDkimKey(keyId: string, actor: AuditActor = SYSTEM)
     const key = domain.dkimKeys.find((k) => k.id === keyId);
     if (!key) throw notFound("DKIM key");
     if (key.status === "active") return { id: key.id, selector: key.selector, activated: false };
-    if (key.status === "retired") throw new DomainError("PRECONDITION_FAILED", `The DKIM key ${key.selector} is retired and cannot sign again`);
+    if (key.status === "retired") throw new DomainError("PRECONDITION_FAILED", say(`The DKIM key ${key.selector} is retired and cannot sign again`, `DKIM 密钥 ${key.selector} 已停用，不能再用于签名`));
     await tx.dkimKey.update({ where: { id: key.id }, data: { status: "active", activatedAt: clock.now() } });
     await recordAudit(
       actor,

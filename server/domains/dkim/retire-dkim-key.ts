@@ -1,7 +1,7 @@
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clock } from "@/server/shared/clock";
-import { DomainError, notFound } from "@/server/shared/errors";
+import { DomainError, notFound, say } from "@/server/shared/errors";
 import { domainTransaction } from "../domain-transaction";
 import { loadDomainKeysLocked } from "./load-domain-keys";
 import type { TRetireDkimKeyRequest } from "./rotate-dkim-key.types";
@@ -22,14 +22,20 @@ export async function retireDkimKey(actor: AuditActor, input: TRetireDkimKeyRequ
     const domain = await loadDomainKeysLocked(tx, owner.domainId, null);
     const key = domain.dkimKeys.find((k) => k.id === input.keyId);
     if (!key) throw notFound("DKIM key");
-    if (key.status === "retired") throw new DomainError("PRECONDITION_FAILED", `The DKIM key ${key.selector} is already retired`);
+    if (key.status === "retired") throw new DomainError("PRECONDITION_FAILED", say(`The DKIM key ${key.selector} is already retired`, `DKIM 密钥 ${key.selector} 已经停用`));
     if (key.status === "pending") {
-      throw new DomainError("PRECONDITION_FAILED", `The DKIM key ${key.selector} has not been verified yet: only an older, active key can be retired`);
+      throw new DomainError("PRECONDITION_FAILED", say(
+          `The DKIM key ${key.selector} has not been verified yet: only an older, active key can be retired`,
+          `DKIM 密钥 ${key.selector} 尚未验证通过：只能停用已被新密钥取代的旧密钥`,
+        ));
     }
     if (signingKey(domain.dkimKeys)?.id === key.id) {
       throw new DomainError(
         "PRECONDITION_FAILED",
-        `The DKIM key ${key.selector} signs ${domain.unicodeName}'s mail: retire it only after a newer key has verified and taken over`,
+        say(
+          `The DKIM key ${key.selector} signs ${domain.unicodeName}'s mail: retire it only after a newer key has verified and taken over`,
+          `DKIM 密钥 ${key.selector} 正在为 ${domain.unicodeName} 的邮件签名：请等新密钥验证通过并接替后再停用`,
+        ),
       );
     }
     await tx.dkimKey.update({ where: { id: key.id }, data: { status: "retired", retiredAt: clock.now() } });

@@ -2,7 +2,7 @@ import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
-import { DomainError } from "@/server/shared/errors";
+import { DomainError, say } from "@/server/shared/errors";
 import { domainTransaction } from "../domain-transaction";
 import { DOMAIN_VIEW_SELECT, toDomainView, type DomainView } from "../domain-view";
 import { nextSelector } from "./dkim-selector";
@@ -25,7 +25,10 @@ export async function rotateDkimKey(actor: AuditActor, tenantId: string | null, 
     if (pending) {
       throw new DomainError(
         "CONFLICT",
-        `The DKIM key ${pending.selector} of ${domain.unicodeName} is still waiting for its DNS record: publish it and let it verify before making another`,
+        say(
+          `The DKIM key ${pending.selector} of ${domain.unicodeName} is still waiting for its DNS record: publish it and let it verify before making another`,
+          `${domain.unicodeName} 的 DKIM 密钥 ${pending.selector} 仍在等待 DNS 记录：请先发布并验证通过，再生成新密钥`,
+        ),
       );
     }
     const selector = nextSelector(clock.now(), domain.dkimKeys.map((k) => k.selector));

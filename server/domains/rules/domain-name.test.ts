@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/server/shared/errors";
 import { normaliseDomainName } from "./domain-name";
 
-function refusal(input: string): { code: string; message: string; fieldErrors: unknown } {
+function refusal(input: string): { code: string; message: string; zhCN: string; fieldErrors: unknown } {
   try {
     normaliseDomainName(input);
   } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+    if (e instanceof DomainError) return { code: e.code, message: e.message, zhCN: e.messageIn("zh-CN"), fieldErrors: e.fieldErrors };
     throw e;
   }
   throw new Error(`${input} was accepted`);
@@ -72,6 +72,7 @@ describe("normaliseDomainName refuses, with field name", () => {
     expect(r.code).toBe("BAD_INPUT");
     if (message) expect(r.message).toBe(message);
     expect(r.fieldErrors).toEqual({ name: [r.message] });
+    expect(r.zhCN, "every refusal has its Chinese wording").toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("a 254-character name, saying its length", () => {
