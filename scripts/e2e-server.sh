@@ -6,6 +6,9 @@ export DATABASE_URL="mysql://root@127.0.0.1:3306/mailstead_e2e"
 export QUEUE_PREFIX=e2e PORT=3100 DATA_DIR=./data/e2e NEXTAUTH_URL=http://127.0.0.1:3100
 # Its own DNS sandbox port, so a developer's running `npm start` (5353) does not clash.
 export DNS_SANDBOX_PORT=5354
+# Background re-verification every few seconds instead of every 10 minutes, so a test can break
+# a record and watch the scheduled checks find it (e2e/customer/domains.spec.ts).
+export DOMAIN_CHECK_TICK_SECONDS=2 DOMAIN_RECHECK_NEW_SECONDS=3 DOMAIN_RECHECK_SECONDS=3
 mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS mailstead_e2e'
 redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
 rm -rf ./data/e2e

@@ -5,7 +5,9 @@ import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
 import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
 import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
+import { startMailboxImportWorker } from "./mailbox-import.worker";
 import { installShutdown } from "./shutdown";
+import { startWelcomeLetterWorker } from "./welcome-letter.worker";
 
 // `npm run workers`: every BullMQ worker of the platform in one process. Each later worker
 // entry file adds one line here.
@@ -15,8 +17,10 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   // Also registers the repeatable ticks (monthly run, reminders, purge) of workers/billing-tick-handlers.ts.
   { queue: queueDefs.billingTick.name, start: () => startBillingTickWorker() },
   { queue: queueDefs.domainCheck.name, start: () => startDomainCheckWorker() },
-  // Also registers the every-minute re-verification tick (server/domains/reverify).
+  // Also registers the re-verification tick (server/domains/reverify), every minute by default.
   { queue: queueDefs.domainCheckTick.name, start: () => startDomainCheckTickWorker() },
+  { queue: queueDefs.mailboxImport.name, start: () => startMailboxImportWorker() },
+  { queue: queueDefs.welcomeLetter.name, start: () => startWelcomeLetterWorker() },
 ];
 
 const log = logger("workers");

@@ -82,6 +82,12 @@ const EnvSchema = z.object({
   // Comma-separated ip[:port]; default: the sandbox when it is on, else /etc/resolv.conf's nameservers.
   DNS_RESOLVERS: z.string().regex(/^[0-9a-f.:\[\]]+(,[0-9a-f.:\[\]]+)*$/i, "expected ip[:port] entries, comma-separated").optional(),
   DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+  // Background re-verification (issue 5): how often the tick looks for due domains, and how often
+  // a domain is re-checked while new (its first 48 hours) and afterwards. Only the e2e server
+  // shortens them, to watch a re-verification happen within a test.
+  DOMAIN_CHECK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  DOMAIN_RECHECK_NEW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  DOMAIN_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -18,7 +18,7 @@ export type CheckAndApplyResult = { result: DomainCheckResult; applied: AppliedC
 export async function checkAndApply(domainId: string, options: { trigger: Trigger; actor?: AuditActor }): Promise<CheckAndApplyResult> {
   const target = await loadCheckTarget(domainId, null);
   const result = await runDomainCheck(target);
-  const applied = await applyCheckResult(domainId, result, options);
+  const applied = await applyCheckResult(domainId, result, { ...options, baseline: target.baseline });
   log.debug("domain checked", { domain: target.name, trigger: options.trigger, elapsedMs: result.elapsedMs, from: applied.from, state: applied.state });
   return { result, applied };
 }

@@ -6,6 +6,7 @@ import { sandbox } from "@/server/dns/sandbox-records.types";
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 import { callerFor, createDomainTenant, refusal, uniqueName } from "../domain-test-fixtures";
+import { applyCheckResult } from "./apply-check-result";
 import { checkAndApply } from "./check-and-apply";
 import { loadCheckTarget } from "./check-target";
 import { isDomainAccepted } from "./is-domain-accepted";
@@ -154,6 +155,39 @@ describe("re-verification with flap damping", () => {
     await server.reload();
     expect((await checkAndApply(view.id, { trigger: "schedule" })).applied).toMatchObject({ state: "unverified", candidateState: "mail_ready" });
     expect((await checkAndApply(view.id, { trigger: "schedule" })).applied).toMatchObject({ state: "mail_ready", changed: true });
+  });
+});
+
+describe("writing a check's result", () => {
+  it("a routine check is one guarded update; a stale guard (another check got there first) falls back to the locked path and decides again", async () => {
+    const { caller, view } = await newDomain();
+    await caller.publishToSandbox({ domainId: view.id });
+    await server.reload();
+    await caller.checkNow({ domainId: view.id });
+    const before = await domainRow(view.id);
+    expect(before.state).toBe("mail_ready");
+
+    // Routine: nothing changes but the stored result and the due time; no audit.
+    const target = await loadCheckTarget(view.id, null);
+    expect(target.baseline).toMatchObject({ state: "mail_ready", candidateState: null, mxFailingSince: null, tenantMxVerified: true });
+    const routine = await applyCheckResult(view.id, await runDomainCheck(target), { trigger: "schedule", baseline: target.baseline });
+    expect(routine).toMatchObject({ from: "mail_ready", state: "mail_ready", changed: false, candidateState: null });
+    const after = await domainRow(view.id);
+    expect(after.lastCheckedAt!.getTime()).toBeGreaterThanOrEqual(before.lastCheckedAt!.getTime());
+    expect(after.nextCheckAt!.getTime()).toBeGreaterThan(after.lastCheckedAt!.getTime());
+    expect(await audits(view.id)).toHaveLength(1); // only the manual check's unverified → mail_ready
+
+    // The MX breaks. Two checks read the same (clean) baseline; the first one's write moves the
+    // candidate, so the second's guard no longer matches: it re-reads under the lock, sees the
+    // candidate, and this second agreeing check degrades the domain, audited.
+    await publish([sandbox.mx(view.name, 10, "mx.other-provider.com")]);
+    const stale = await loadCheckTarget(view.id, null);
+    const first = await checkAndApply(view.id, { trigger: "schedule" });
+    expect(first.applied).toMatchObject({ state: "mail_ready", candidateState: "degraded" });
+    const second = await applyCheckResult(view.id, await runDomainCheck(stale), { trigger: "schedule", baseline: stale.baseline });
+    expect(second).toMatchObject({ from: "mail_ready", state: "degraded", changed: true });
+    expect((await domainRow(view.id)).state).toBe("degraded");
+    expect((await audits(view.id)).map((a) => (a.details as { to: string }).to)).toEqual(["mail_ready", "degraded"]);
   });
 });
 

@@ -73,4 +73,10 @@ describe("nextCheckAt", () => {
     expect(nextCheckAt(added, new Date("2026-11-02T23:59:00Z"))).toEqual(new Date("2026-11-03T00:09:00Z"));
     expect(nextCheckAt(added, new Date("2026-11-03T00:00:00Z"))).toEqual(new Date("2026-11-03T01:00:00Z"));
   });
+
+  it("takes other intervals from the settings (the e2e server's seconds)", () => {
+    const fast = { newSeconds: 3, settledSeconds: 7 };
+    expect(nextCheckAt(added, new Date("2026-11-01T00:00:00Z"), fast)).toEqual(new Date("2026-11-01T00:00:03Z"));
+    expect(nextCheckAt(added, new Date("2026-11-04T00:00:00Z"), fast)).toEqual(new Date("2026-11-04T00:00:07Z"));
+  });
 });

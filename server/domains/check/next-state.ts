@@ -53,8 +53,14 @@ export function nextState(input: { current: DomainState; candidate: DomainState 
   return stay(target);
 }
 
-/** When to check next: every 10 minutes for the first 48 hours after the domain was added, then hourly. */
-export function nextCheckAt(createdAt: Date, now: Date): Date {
-  const young = now.getTime() - createdAt.getTime() < 48 * 3600_000;
-  return new Date(now.getTime() + (young ? 10 : 60) * 60_000);
+export type RecheckIntervals = { newSeconds: number; settledSeconds: number };
+/** Every 10 minutes while new, then hourly (env DOMAIN_RECHECK_NEW_SECONDS / DOMAIN_RECHECK_SECONDS). */
+export const DEFAULT_RECHECK: RecheckIntervals = { newSeconds: 600, settledSeconds: 3600 };
+/** How long a domain counts as new: customers are still editing their DNS in the first two days. */
+export const NEW_DOMAIN_MS = 48 * 3600_000;
+
+/** When to check next: every `newSeconds` for the first 48 hours after the domain was added, then every `settledSeconds`. */
+export function nextCheckAt(createdAt: Date, now: Date, intervals: RecheckIntervals = DEFAULT_RECHECK): Date {
+  const young = now.getTime() - createdAt.getTime() < NEW_DOMAIN_MS;
+  return new Date(now.getTime() + (young ? intervals.newSeconds : intervals.settledSeconds) * 1000);
 }

@@ -7,7 +7,7 @@ import { startSandboxServer, type SandboxServer } from "@/server/dns/sandbox-ser
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 import { enqueue, getQueue } from "@/server/shared/queues";
-import { DOMAIN_CHECK_TICK_PATTERN, DOMAIN_CHECK_TICK_SCHEDULER, registerDomainCheckTick, startDomainCheckTickWorker, startDomainCheckWorker } from "@/workers/domain-check.worker";
+import { DOMAIN_CHECK_TICK_SCHEDULER, domainCheckTickEveryMs, registerDomainCheckTick, startDomainCheckTickWorker, startDomainCheckWorker } from "@/workers/domain-check.worker";
 import { publishDomainToSandbox } from "../check/publish-domain-to-sandbox";
 import { callerFor, createDomainTenant, operatorActor, uniqueName } from "../domain-test-fixtures";
 import { domainCheckJobId } from "./enqueue-due-domains";
@@ -84,7 +84,8 @@ describe("domain check workers", () => {
     await registerDomainCheckTick(); // idempotent: still one scheduler
     const schedulers = (await getQueue("domainCheckTick").getJobSchedulers()).filter((s) => (s.key ?? s.id) === DOMAIN_CHECK_TICK_SCHEDULER);
     expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ pattern: DOMAIN_CHECK_TICK_PATTERN });
+    expect(schedulers[0]).toMatchObject({ every: domainCheckTickEveryMs() });
+    expect(domainCheckTickEveryMs()).toBe(60_000);
     await getQueue("domainCheckTick").removeJobScheduler(DOMAIN_CHECK_TICK_SCHEDULER);
   });
 
