@@ -9,4 +9,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/console/:path*", "/reseller/:path*", "/ops/:path*"] };
+export const config = { matcher: ["/console/:path*", "/reseller/:path*", "/ops/:path*", "/mailbox/:path*"] };

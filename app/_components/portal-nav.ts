@@ -1,4 +1,4 @@
-import type { Role } from "@/server/auth/roles";
+import type { SessionRole } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
 export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "imports" | "settings";
@@ -10,7 +10,7 @@ export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
  * Each portal's menu. Later areas add their entries here (and a `nav.*` message in both
  * languages); the shell renders whatever the role's list holds.
  */
-export const PORTAL_NAV: Record<Role, NavItem[]> = {
+export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
   tenant_admin: [
     { href: "/console", label: "home", icon: "home" },
     { href: "/console/domains", label: "domains", icon: "domains" },
@@ -22,6 +22,8 @@ export const PORTAL_NAV: Record<Role, NavItem[]> = {
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],
   reseller: [{ href: "/reseller", label: "home", icon: "home" }],
+  // The self-service page of a mailbox user is one page.
+  mailbox_user: [{ href: "/mailbox", label: "home", icon: "home" }],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
     { href: "/ops/domains", label: "domains", icon: "domains" },

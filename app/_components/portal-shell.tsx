@@ -20,7 +20,7 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
 } from "@ant-design/icons";
-import type { Role } from "@/server/auth/roles";
+import type { SessionRole } from "@/server/auth/roles";
 import type { Locale } from "@/server/shared/locale";
 import { LanguageSwitch } from "./language-switch";
 import { hasLocaleCookie, writeLocaleCookie } from "./locale-cookie";
@@ -38,9 +38,9 @@ const ICONS: Record<NavIcon, ReactNode> = {
   settings: <SettingOutlined />,
 };
 
-const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops" } as const;
+const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;
 
-export type ShellUser = { name: string; email: string; role: Role };
+export type ShellUser = { name: string; email: string; role: SessionRole };
 
 /**
  * The frame of all three portals, parameterised by the user's role: side menu, header with
@@ -102,7 +102,8 @@ export function PortalShell({
               {t(`roles.${user.role}`)}
             </Tag>
           </Flex>
-          <LanguageSwitch signedIn />
+          {/* A mailbox user has no account row to remember the language on: the cookie only. */}
+          <LanguageSwitch signedIn={user.role !== "mailbox_user"} />
           <Button
             icon={<LogoutOutlined />}
             // Named even when the narrow layout hides the words.

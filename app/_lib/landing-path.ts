@@ -1,4 +1,4 @@
-import { ROLE_HOME, roleForPath, type Role } from "@/server/auth/roles";
+import { ROLE_HOME, roleForPath, type SessionRole } from "@/server/auth/roles";
 
 // Any base works: it only lets URL() resolve relative paths so we can compare origins.
 const BASE = "http://mailstead.invalid";
@@ -9,7 +9,7 @@ const BASE = "http://mailstead.invalid";
  * another role's portal, /signin itself) is ignored so the link cannot be abused.
  * `origin` lets an absolute same-origin URL (as next-auth sometimes sends) count as a path.
  */
-export function landingPath(role: Role, callbackUrl: string | null | undefined, origin?: string): string {
+export function landingPath(role: SessionRole, callbackUrl: string | null | undefined, origin?: string): string {
   const home = ROLE_HOME[role];
   if (!callbackUrl) return home;
   let url: URL;

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
-import { ROLE_HOME, type Role } from "@/server/auth/roles";
+import { ROLE_HOME, type SessionRole } from "@/server/auth/roles";
 import type { SessionUser } from "@/server/auth/session-user";
 import { REQUEST_PATH_HEADER } from "./request-path-header";
 
@@ -17,7 +17,7 @@ async function requestedPath(fallback: string): Promise<string> {
  * (coming back here afterwards); another role → 403 page. Cached per request so the layout
  * and the page share one session lookup.
  */
-export const requirePortalUser = cache(async (role: Role): Promise<SessionUser> => {
+export const requirePortalUser = cache(async (role: SessionRole): Promise<SessionUser> => {
   const user = await currentUser();
   if (!user) {
     const back = await requestedPath(ROLE_HOME[role]);

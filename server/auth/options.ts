@@ -2,7 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsImport from "next-auth/providers/credentials";
 import { env } from "@/server/shared/env";
 import { clientIp } from "@/server/shared/ip";
-import { signIn } from "./sign-in";
+import { signIn, type SignInContext } from "./sign-in";
+import { signInMailbox } from "./sign-in-mailbox";
 import type { SessionUser } from "./session-user";
 
 // Under plain Node ESM (tsx, vitest) the default import is the module object.
@@ -12,6 +13,15 @@ const Credentials = ((CredentialsImport as unknown as { default?: typeof Credent
 function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
   const v = headers?.[name];
   return (Array.isArray(v) ? v[0] : v) ?? null;
+}
+
+type AuthorizeRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+function signInContext(req: AuthorizeRequest): SignInContext {
+  return {
+    ip: clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), env().TRUSTED_PROXY_HOPS),
+    userAgent: header(req?.headers, "user-agent"),
+  };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -25,10 +35,17 @@ export function authOptions(): NextAuthOptions {
         name: "password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const user = await signIn(credentials, {
-            ip: clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), env().TRUSTED_PROXY_HOPS),
-            userAgent: header(req?.headers, "user-agent"),
-          });
+          const user = await signIn(credentials, signInContext(req));
+          return user ? { ...user } : null;
+        },
+      }),
+      // Mailbox users (self-service page): the mailbox's own address and password.
+      Credentials({
+        id: "mailbox",
+        name: "mailbox",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const user = await signInMailbox(credentials, signInContext(req));
           return user ? { ...user } : null;
         },
       }),

@@ -37,5 +37,7 @@ export function makeContext(user: SessionUser | null, ip: string | null = "127.0
 
 export function actorOf(ctx: Context): AuditActor {
   const u = ctx.user;
-  return { id: u?.id ?? null, email: u?.email ?? null, role: u?.role ?? null, tenantId: u?.tenantId ?? null, ip: ctx.ip };
+  // A mailbox user has no account Role (the audit column's type): logged by id and address only.
+  const role = u && u.role !== "mailbox_user" ? u.role : null;
+  return { id: u?.id ?? null, email: u?.email ?? null, role, tenantId: u?.tenantId ?? null, ip: ctx.ip };
 }

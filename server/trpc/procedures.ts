@@ -8,9 +8,19 @@ import type { Role } from "@/server/auth/roles";
 
 export const publicProcedure = baseProcedure;
 
-export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
+const signedIn = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Any portal account (operator, reseller, tenant admin). A mailbox user's session is refused
+ * here, so none of the portals' procedures (all built on this tier) is open to it: mailbox users
+ * reach only mailboxProcedure.
+ */
+export const authedProcedure = signedIn.use(({ ctx, next }) => {
+  if (ctx.user.role === "mailbox_user") throw new TRPCError({ code: "FORBIDDEN", message: "This area is not part of your role" });
+  return next({ ctx });
 });
 
 function requireRole(user: SessionUser, role: Role): void {
@@ -29,6 +39,14 @@ export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
   requireRole(ctx.user, "reseller");
   if (!ctx.user.resellerId) throw new TRPCError({ code: "FORBIDDEN", message: "No reseller on this account" });
   return next({ ctx: { ...ctx, resellerId: ctx.user.resellerId } });
+});
+
+/** A mailbox user on the self-service page; every query must filter by ctx.mailboxId (and ctx.tenantId). */
+export const mailboxProcedure = signedIn.use(({ ctx, next }) => {
+  if (ctx.user.role !== "mailbox_user" || !ctx.user.mailboxId || !ctx.user.tenantId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This area is not part of your role" });
+  }
+  return next({ ctx: { ...ctx, mailboxId: ctx.user.mailboxId, tenantId: ctx.user.tenantId } });
 });
 
 export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {

@@ -3,12 +3,15 @@ import { connection } from "next/server";
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, Col, Descriptions, Row, Tag } from "antd";
-import { getConsoleHome } from "@/server/tenants/get-console-home";
+import { getConsoleHome } from "@/server/tenants/home/get-console-home";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle, SecondaryText } from "@/app/_components/typography";
 import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
 import { BalanceReminder } from "./balance-reminder";
 import { DomainWarning } from "./domain-warning";
+import { HomeReminders } from "./home-reminders";
+import { PlanCard } from "./plan-card";
+import { AnnouncementsCard } from "./announcements-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("console") };
@@ -18,9 +21,10 @@ export default async function ConsoleHomePage() {
   await connection();
   const user = await requirePortalUser("tenant_admin");
   if (!user.tenantId) forbidden();
-  const [home, t, tc, format] = await Promise.all([
+  const [home, t, th, tc, format] = await Promise.all([
     getConsoleHome(user.tenantId, user.id),
     getTranslations("home.console"),
+    getTranslations("consoleHome"),
     getTranslations("common"),
     getFormatter(),
   ]);
@@ -33,6 +37,12 @@ export default async function ConsoleHomePage() {
       <BalanceReminder tenantId={user.tenantId} />
       <DomainWarning />
       <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <PlanCard plan={home.plan} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <HomeReminders reminders={home.reminders} />
+        </Col>
         <Col xs={24} lg={12}>
           <Card title={t("tenantCard")}>
             <Descriptions
@@ -56,7 +66,11 @@ export default async function ConsoleHomePage() {
                   key: "ip",
                   label: t("lastLoginIp"),
                   children: previousLogin?.ipChanged ? (
-                    <Tag color="warning">{t("ipChanged", { ip: previousLogin.ip ?? tc("none") })}</Tag>
+                    <span data-testid="login-ip-changed">
+                      <Tag color="warning">{t("ipChanged", { ip: previousLogin.ip ?? tc("none") })}</Tag>
+                      <br />
+                      <SecondaryText>{th("loginHighlight")}</SecondaryText>
+                    </span>
                   ) : (
                     (previousLogin?.ip ?? tc("none"))
                   ),
@@ -89,6 +103,9 @@ export default async function ConsoleHomePage() {
               <SecondaryText>{t("direct")}</SecondaryText>
             )}
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <AnnouncementsCard />
         </Col>
       </Row>
     </>

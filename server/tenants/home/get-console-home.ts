@@ -1,6 +1,10 @@
 import { db } from "@/server/shared/db";
+import { clock } from "@/server/shared/clock";
 import { notFound } from "@/server/shared/errors";
 import type { TenantStatus } from "@/server/generated/prisma/enums.ts";
+import { seatUsage } from "../seats/seat-usage";
+import { homeReminders, type HomeReminder } from "./home-reminders";
+import { getPlanSummary, type PlanSummary } from "./get-plan-summary";
 
 export type ConsoleHome = {
   tenant: { name: string; status: TenantStatus; timeZone: string; createdAt: Date };
@@ -11,6 +15,9 @@ export type ConsoleHome = {
    * another IP than this one: the seeds' admin home highlights that as a possible intrusion.
    */
   previousLogin: { at: Date; ip: string | null; ipChanged: boolean } | null;
+  /** Password expiring, seats nearly full, no second factor (balance and MX have their own banners). */
+  reminders: HomeReminder[];
+  plan: PlanSummary;
 };
 
 /** What a tenant admin sees on the console's home page; scoped to their own tenant. */
@@ -27,7 +34,7 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
       },
     }),
     // Filtered by tenant too, so a stale session of a moved user shows nothing of another tenant.
-    db.user.findFirst({ where: { id: userId, tenantId }, select: { id: true } }),
+    db.user.findFirst({ where: { id: userId, tenantId }, select: { id: true, createdAt: true, passwordChangedAt: true } }),
     db.loginEvent.findMany({
       where: { userId, result: "success" },
       orderBy: { id: "desc" },
@@ -36,6 +43,7 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
     }),
   ]);
   if (!tenant || !user) throw notFound("Tenant");
+  const [seats, plan] = await Promise.all([seatUsage(db, tenantId), getPlanSummary(tenantId, tenant.timeZone)]);
   const { reseller, ...info } = tenant;
   const [current, previous] = logins;
   return {
@@ -44,5 +52,8 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
       ? { name: reseller.name, contactName: reseller.contactName, phone: reseller.contactPhone, email: reseller.contactEmail }
       : null,
     previousLogin: previous ? { at: previous.occurredAt, ip: previous.ip, ipChanged: previous.ip !== current?.ip } : null,
+    // No account has a second factor until the Security issue adds 2FA.
+    reminders: homeReminders({ passwordSetAt: user.passwordChangedAt ?? user.createdAt, now: clock.now(), seats, hasSecondFactor: false }),
+    plan: { ...plan, seats },
   };
 }

@@ -1,4 +1,8 @@
 import { router } from "@/server/trpc/init";
+import { customerProcedure } from "@/server/trpc/procedures";
+import { getConsoleHome } from "./get-console-home";
 
-// Filled in by the [Console] issue.
-export const consoleHomeRouter = router({});
+// The console's home page (server-rendered; this serves clients that refresh it).
+export const consoleHomeRouter = router({
+  get: customerProcedure.query(({ ctx }) => getConsoleHome(ctx.tenantId, ctx.user.id)),
+});

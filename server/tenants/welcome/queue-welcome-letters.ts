@@ -1,7 +1,7 @@
 import { getQueue, queueDefs } from "@/server/shared/queues";
 
-/** One job per mailbox; the job id makes a retried request or a re-run import queue nothing twice. */
-export const welcomeJobId = (mailboxId: string) => `welcome:${mailboxId}`;
+/** One job per mailbox (BullMQ refuses ":" in custom ids); the job id makes a retried request or a re-run import queue nothing twice. */
+export const welcomeJobId = (mailboxId: string) => `welcome-${mailboxId}`;
 
 /**
  * Queues the welcome letter of mailboxes just created (call after the transaction commits: a

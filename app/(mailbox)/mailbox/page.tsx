@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SelfService } from "./self-service";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("mailbox") };
+}
+
+/** The mailbox user's self-service page (the layout has already checked the session). */
+export default function MailboxPage() {
+  return <SelfService />;
+}
