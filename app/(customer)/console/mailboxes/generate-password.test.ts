@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { passwordProblem } from "@/server/tenants/mailboxes/mailbox-rules";
+import { generatePassword } from "./generate-password";
+
+describe("generatePassword", () => {
+  it("always passes the server's password rule, and differs each time", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const p = generatePassword();
+      expect(p).toHaveLength(12);
+      expect(passwordProblem(p, "zhang.san")).toBeNull();
+      seen.add(p);
+    }
+    expect(seen.size).toBe(500);
+  });
+});
