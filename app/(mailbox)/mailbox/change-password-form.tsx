@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Form, Input } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
-import { passwordProblems } from "@/server/tenants/self-service/password-rule";
+import { passwordProblems } from "@/server/tenants/passwords/password-rule";
 
 type Fields = { currentPassword: string; newPassword: string; confirm: string };
 

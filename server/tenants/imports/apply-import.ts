@@ -9,7 +9,7 @@ import { fieldRefusal } from "../addresses/claim-address";
 import { assertWritable, tenantTransaction } from "../tenant-transaction";
 import type { TApplyImportRequest } from "./apply-import.types";
 import { applyFile, writeJson } from "./import-files";
-import { passwordProblem } from "./import-password";
+import { passwordRefusal } from "../passwords/password-rule";
 import { readSummary, toImportDetail, type TImportDetail } from "./import-view";
 import { IMPORT_CHUNK_ROWS, type ApplyParams } from "./run-import";
 
@@ -37,7 +37,7 @@ export async function applyImport(actor: AuditActor, tenantId: string, input: TA
     if (summary.needsInitialPassword) {
       const pw = input.initialPassword ?? "";
       if (pw === "") throw fieldRefusal("BAD_INPUT", say("Enter the initial password for the rows without a password", "请为没有填写密码的行设置初始密码"), "initialPassword");
-      const problem = passwordProblem(pw);
+      const problem = passwordRefusal(pw);
       if (problem) throw fieldRefusal("BAD_INPUT", problem, "initialPassword");
       initialPasswordHash = await hashPassword(pw);
     }

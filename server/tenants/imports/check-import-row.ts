@@ -1,7 +1,7 @@
 import { say, type Localized } from "@/server/shared/errors";
 import { checkLocalPart, joinAddress, localPartMessage } from "../addresses/local-part";
 import type { HeaderMap, ImportColumn, ImportHeader } from "./import-columns";
-import { passwordProblem } from "./import-password";
+import { passwordRefusal } from "../passwords/password-rule";
 
 // One data row of an import file, checked on its own (pure): what the database must still say
 // (address free, seats) is checked by validate-import-rows.ts for the whole file at once.
@@ -109,7 +109,7 @@ export function checkImportRow(row: number, cells: readonly string[], { columns:
   // A password is kept exactly as typed (spaces included): trimming would change what the user signs in with.
   const i = header.password;
   const password = i === undefined || (cells[i] ?? "") === "" ? null : cells[i]!;
-  const pwProblem = password === null ? null : passwordProblem(password, localPart);
+  const pwProblem = password === null ? null : passwordRefusal(password, localPart);
   if (pwProblem) fail("password", pwProblem);
   if (problems.length > 0 || !address.value) return { ok: false, problems };
   return {

@@ -1,5 +1,6 @@
 import { DomainError, type Localized } from "@/server/shared/errors";
-import { mobileMessage, normaliseMobile, passwordMessage, passwordProblem } from "./mailbox-rules";
+import { passwordMessages, passwordProblems } from "../passwords/password-rule";
+import { mobileMessage, normaliseMobile } from "./mailbox-rules";
 
 // The form checks that need no database: run before hashing and before the transaction, so a
 // refused request costs nothing and writes nothing.
@@ -8,8 +9,8 @@ const onField = (field: string, text: Localized) => new DomainError("BAD_INPUT",
 
 /** Refuses a weak password on the `password` field. */
 export function assertPasswordAllowed(password: string, localPart: string): void {
-  const problem = passwordProblem(password, localPart);
-  if (problem) throw onField("password", passwordMessage(problem));
+  const messages = passwordMessages(passwordProblems(password, localPart));
+  if (messages.length > 0) throw new DomainError("BAD_INPUT", messages[0]!, { password: messages });
 }
 
 /** The normalised mobile number, null for none, or a refusal on the `mobile` field. */

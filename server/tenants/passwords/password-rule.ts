@@ -1,7 +1,8 @@
 import { say, type Localized } from "@/server/shared/errors";
 
 // The one strength rule for mailbox passwords, whoever sets them: the admin's initial password
-// (mailboxes area, CSV import) and the user's own on the self-service page. Pure.
+// (the mailbox form, the CSV import's per-row and initial passwords) and the user's own on the
+// self-service page. Pure; the browser runs it too, as the user types.
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -42,6 +43,12 @@ const MESSAGES: Record<PasswordProblem, Localized> = {
   contains_name: say("Must not contain the mailbox name", "密码不能包含邮箱名"),
   control_chars: say("Must not contain line breaks or other control characters", "密码不能包含换行等控制字符"),
 };
+
+/** The first problem's message, or null when the password is acceptable: for one-line refusals (CSV rows). */
+export function passwordRefusal(password: string, address?: string): Localized | null {
+  const [first] = passwordProblems(password, address);
+  return first ? MESSAGES[first] : null;
+}
 
 /** The bilingual message of each problem, for a field error. */
 export function passwordMessages(problems: readonly PasswordProblem[]): Localized[] {

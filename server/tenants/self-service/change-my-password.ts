@@ -4,7 +4,7 @@ import { clock } from "@/server/shared/clock";
 import { DomainError, notFound, say } from "@/server/shared/errors";
 import { assertWritable, tenantTransaction } from "../tenant-transaction";
 import type { TChangeMyPasswordRequest } from "./change-my-password.types";
-import { passwordMessages, passwordProblems } from "./password-rule";
+import { passwordMessages, passwordProblems } from "../passwords/password-rule";
 
 /** How long after a change a retry of the same request still counts as that change. */
 const RETRY_WINDOW_MS = 10 * 60_000;

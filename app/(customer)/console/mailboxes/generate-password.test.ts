@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/server/tenants/mailboxes/mailbox-rules";
+import { passwordProblems } from "@/server/tenants/passwords/password-rule";
 import { generatePassword } from "./generate-password";
 
 describe("generatePassword", () => {
@@ -8,7 +8,7 @@ describe("generatePassword", () => {
     for (let i = 0; i < 500; i++) {
       const p = generatePassword();
       expect(p).toHaveLength(12);
-      expect(passwordProblem(p, "zhang.san")).toBeNull();
+      expect(passwordProblems(p, "zhang.san@example.com")).toEqual([]);
       seen.add(p);
     }
     expect(seen.size).toBe(500);
