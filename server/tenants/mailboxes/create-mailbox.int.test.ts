@@ -95,14 +95,14 @@ describe("createMailbox", () => {
 
   it("refuses a weak password and a malformed mobile on their fields", async () => {
     for (const [password, text] of [
-      ["short1A", "At least 8 characters"],
-      ["alllowercase", "Mix at least three"],
-      ["Has space 1", "No spaces"],
+      ["short1A", "Use at least 8 characters"],
+      ["alllowercase", "Mix at least 3"],
+      ["Line\nBreak-1", "Must not contain line breaks"],
     ]) {
       expect((await createRefused(form({ password }))).fieldErrors?.password?.[0]).toContain(text);
     }
     const named = await createRefused(form({ localPart: "wangwu", password: "Wangwu-2026" }));
-    expect(named.fieldErrors?.password?.[0]).toBe("The password must not contain the mailbox name");
+    expect(named.fieldErrors?.password?.[0]).toBe("Must not contain the mailbox name");
     expect((await createRefused(form({ mobile: "12345" }))).fieldErrors?.mobile?.[0]).toContain("11-digit mobile");
   });
 

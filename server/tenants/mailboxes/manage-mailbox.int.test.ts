@@ -54,7 +54,7 @@ describe("managing a mailbox", () => {
     const row = await db.mailbox.findUniqueOrThrow({ where: { id: m.id } });
     expect(row.mustChangePassword).toBe(true);
     expect(await verifyPassword(row.passwordHash, "Another-Pass9")).toBe(true);
-    expect((await refusedWritingNothing(() => api().resetPassword({ mailboxId: m.id, password: "weak" }))).fieldErrors?.password?.[0]).toContain("At least 8");
+    expect((await refusedWritingNothing(() => api().resetPassword({ mailboxId: m.id, password: "weak" }))).fieldErrors?.password?.[0]).toContain("Use at least 8");
     await api().delete({ mailboxId: m.id });
   });
 

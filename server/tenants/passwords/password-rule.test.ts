@@ -16,10 +16,10 @@ describe("passwordProblems", () => {
     expect(passwordProblems("spring#26")).toEqual([]);
   });
 
-  it("refuses 7 characters, and 129", () => {
+  it("refuses 7 characters, and 65", () => {
     expect(passwordProblems("Sprin26")).toEqual(["too_short"]);
-    expect(passwordProblems("Aa1" + "x".repeat(126))).toEqual(["too_long"]);
-    expect(passwordProblems("Aa1" + "x".repeat(125))).toEqual([]);
+    expect(passwordProblems("Aa1" + "x".repeat(62))).toEqual(["too_long"]);
+    expect(passwordProblems("Aa1" + "x".repeat(61))).toEqual([]);
   });
 
   it("counts characters, not UTF-16 units", () => {

@@ -5,7 +5,8 @@ import { say, type Localized } from "@/server/shared/errors";
 // self-service page. Pure; the browser runs it too, as the user types.
 
 export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+// 64 is what every form and the import template tell people; argon2id itself takes any length.
+export const PASSWORD_MAX_LENGTH = 64;
 /** Of lower-case letters, upper-case letters, digits and other characters. */
 export const PASSWORD_MIN_CLASSES = 3;
 

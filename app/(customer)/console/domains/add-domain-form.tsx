@@ -6,12 +6,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Select, Tag } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
-import type { DomainView } from "@/server/domains/domain-view";
+import type { DomainNameView, DomainView } from "@/server/domains/domain-view";
 
 type AddValues = { name: string; primaryId?: string };
 
-/** 添加域名: a name, optionally as an alias of one of the tenant's primary domains. */
-export function AddDomainForm({ rows, limit }: { rows: DomainView[]; limit: number }) {
+/**
+ * 添加域名: a name, optionally as an alias of one of the tenant's primary domains. Given `primary`
+ * (on that primary's own page), it adds an alias of that domain only: no choice of primary.
+ */
+export function AddDomainForm({ rows, limit, primary }: { rows: DomainView[]; limit: number; primary?: DomainNameView }) {
   const t = useTranslations("domains");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,20 +33,21 @@ export function AddDomainForm({ rows, limit }: { rows: DomainView[]; limit: numb
   };
   const add = useMutation(trpc.domains.add.mutationOptions(callbacks));
   const addAlias = useMutation(trpc.domains.addAlias.mutationOptions(callbacks));
-  const primaries = rows.filter((d) => !d.aliasOf);
+  const primaries = primary ? [] : rows.filter((d) => !d.aliasOf);
   const full = rows.length >= limit;
+  const title = primary ? t("add.aliasTitle", { name: primary.unicodeName }) : t("add.title");
 
-  const submit = ({ name, primaryId }: AddValues) => {
+  const submit = ({ name, primaryId = primary?.id }: AddValues) => {
     setFormError(null);
     if (primaryId) addAlias.mutate({ primaryId, name });
     else add.mutate({ name });
   };
 
   return (
-    <Card title={t("add.title")} extra={<Tag color={full ? "warning" : "default"}>{t("count", { used: rows.length, limit })}</Tag>}>
+    <Card size={primary ? "small" : undefined} title={title} extra={<Tag color={full ? "warning" : "default"}>{t("count", { used: rows.length, limit })}</Tag>}>
       {full && <Alert type="warning" showIcon title={t("add.limitReached", { limit })} style={{ marginBottom: 16 }} />}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="inline" name="add-domain" aria-label={t("add.title")} onFinish={submit} onValuesChange={() => setFormError(null)}>
+      <Form form={form} layout="inline" name="add-domain" aria-label={title} onFinish={submit} onValuesChange={() => setFormError(null)}>
         <Form.Item name="name" label={t("add.name")} rules={[{ required: true, whitespace: false, message: t("add.placeholder") }]}>
           <Input placeholder={t("add.placeholder")} style={{ width: 260 }} autoComplete="off" />
         </Form.Item>
@@ -59,7 +63,7 @@ export function AddDomainForm({ rows, limit }: { rows: DomainView[]; limit: numb
         )}
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending || addAlias.isPending} disabled={full}>
-            {t("add.submit")}
+            {primary ? t("add.submitAlias") : t("add.submit")}
           </Button>
         </Form.Item>
       </Form>

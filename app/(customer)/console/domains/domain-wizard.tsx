@@ -7,6 +7,7 @@ import { Alert, App, Flex, Skeleton, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTRPC } from "@/app/_trpc/client";
 import { shownError } from "@/app/_components/audit/trpc-error";
+import { AliasExplained, PrimaryAliases } from "./[domainId]/alias-domains";
 import { DkimRotation } from "./[domainId]/dkim-rotation";
 import { SandboxCard } from "./sandbox-card";
 import { useDomainError } from "./use-domain-error";
@@ -72,10 +73,12 @@ export function DomainWizard({ domainId }: { domainId: string }) {
         checking={checkNow.isPending}
         onCheck={() => checkNow.mutate({ domainId })}
       />
+      {data.domain.aliasOf && <AliasExplained domain={data.domain} primary={data.domain.aliasOf} />}
       {data.sandbox && <SandboxCard publishing={publish.isPending} onPublish={() => publish.mutate({ domainId })} />}
       <Typography.Text type="secondary">{t("wizard.intro", { domain: displayName })}</Typography.Text>
-      <WizardSteps steps={steps} />
+      <WizardSteps steps={steps} dkimKeys={data.domain.dkimKeys} />
       <DkimRotation domainId={domainId} />
+      {!data.domain.aliasOf && <PrimaryAliases domain={data.domain} />}
     </Flex>
   );
 }

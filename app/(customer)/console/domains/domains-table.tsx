@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -7,6 +8,7 @@ import { App, Button, Flex, Popconfirm, Table, Typography } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import type { DomainView } from "@/server/domains/domain-view";
 import { DomainStateTag } from "./domain-state-tag";
+import { domainTree, expandedKeys, type DomainTreeRow } from "./domain-tree";
 import { useDomainError } from "./use-domain-error";
 
 /** Unicode name with the ASCII form under it when they differ (例子.中国 / xn--fsqu00a.xn--fiqs8s). */
@@ -23,6 +25,7 @@ export function DomainName({ domain }: { domain: Pick<DomainView, "name" | "unic
   );
 }
 
+/** The tenant's domains, each alias domain indented under its primary (all shown unless folded). */
 export function DomainsTable({ rows }: { rows: DomainView[] }) {
   const t = useTranslations("domains");
   const format = useFormatter();
@@ -31,6 +34,15 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
   const { message } = App.useApp();
   const errorText = useDomainError();
   const remove = useMutation(trpc.domains.remove.mutationOptions());
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const tree = domainTree(rows);
+  const onExpand = (expanded: boolean, d: DomainTreeRow) =>
+    setFolded((old) => {
+      const next = new Set(old);
+      if (expanded) next.delete(d.id);
+      else next.add(d.id);
+      return next;
+    });
 
   const onRemove = (d: DomainView) =>
     remove.mutateAsync(
@@ -46,9 +58,10 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
     ).catch(() => undefined);
 
   return (
-    <Table<DomainView>
+    <Table<DomainTreeRow>
       rowKey="id"
-      dataSource={rows}
+      dataSource={tree}
+      expandable={{ expandedRowKeys: expandedKeys(tree, folded), onExpand }}
       pagination={false}
       locale={{ emptyText: t("list.empty") }}
       columns={[
@@ -62,7 +75,11 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
           ),
         },
         { key: "state", title: t("list.state"), render: (_, d) => <DomainStateTag state={d.state} /> },
-        { key: "aliasOf", title: t("list.aliasOf"), render: (_, d) => (d.aliasOf ? d.aliasOf.unicodeName : <Typography.Text type="secondary">{t("list.primary")}</Typography.Text>) },
+        {
+          key: "aliasOf",
+          title: t("list.aliasOf"),
+          render: (_, d) => (d.aliasOf ? d.aliasOf.unicodeName : <Typography.Text type="secondary">{t("list.primary")}</Typography.Text>),
+        },
         {
           key: "lastChecked",
           title: t("list.lastChecked"),

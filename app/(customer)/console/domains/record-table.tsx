@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { Flex, Table, Typography } from "antd";
+import type { DkimKeyView } from "@/server/domains/domain-view";
+import { DkimKeyStatusTags } from "./[domainId]/dkim-rotation";
 import { CheckStatusBadge } from "./check-status-badge";
 import { ProblemList } from "./problem-list";
 import type { WizardRecord } from "./wizard-types";
@@ -19,8 +21,9 @@ function Copyable({ text, label }: { text: string; label: string }) {
 }
 
 /** One step's records as a DNS panel wants them, each with its status and diagnosis. */
-export function RecordTable({ records }: { records: WizardRecord[] }) {
+export function RecordTable({ records, dkimKeys }: { records: WizardRecord[]; dkimKeys: DkimKeyView[] }) {
   const t = useTranslations("domains.wizard");
+  const keyOf = (r: WizardRecord) => (r.selector === undefined ? undefined : dkimKeys.find((k) => k.selector === r.selector));
   return (
     <Table<WizardRecord>
       rowKey={(r) => `${r.type}-${r.name}-${r.value}`}
@@ -29,7 +32,24 @@ export function RecordTable({ records }: { records: WizardRecord[] }) {
       size="small"
       scroll={{ x: 720 }}
       columns={[
-        { key: "host", title: t("host"), width: 200, render: (_, r) => <Copyable text={r.host} label={t("host")} /> },
+        {
+          key: "host",
+          title: t("host"),
+          width: 200,
+          render: (_, r) => {
+            const key = keyOf(r);
+            return (
+              <Flex vertical gap={4} align="start">
+                <Copyable text={r.host} label={t("host")} />
+                {key && (
+                  <Flex gap={4} data-testid="record-key-status">
+                    <DkimKeyStatusTags dkimKey={key} />
+                  </Flex>
+                )}
+              </Flex>
+            );
+          },
+        },
         { key: "type", title: t("type"), width: 80, dataIndex: "type" },
         {
           key: "value",

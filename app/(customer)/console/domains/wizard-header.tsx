@@ -43,7 +43,6 @@ export function WizardHeader({
             <DomainStateTag state={domain.state} />
           </Flex>
           {domain.unicodeName !== domain.name && <Typography.Text type="secondary">{t("asciiName", { name: domain.name })}</Typography.Text>}
-          {domain.aliasOf && <Typography.Text type="secondary">{t("aliasOf", { name: domain.aliasOf.unicodeName })}</Typography.Text>}
           <Typography.Text type="secondary" data-testid="last-checked">
             {checkedAt ? t("lastChecked", { when: format.dateTime(checkedAt, { dateStyle: "medium", timeStyle: "medium" }) }) : t("neverChecked")}
           </Typography.Text>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Collapse, Flex, Steps, Typography } from "antd";
+import type { DkimKeyView } from "@/server/domains/domain-view";
 import type { CheckStatus } from "@/server/domains/rules/check-types";
 import { CheckStatusBadge } from "./check-status-badge";
 import { RecordTable } from "./record-table";
@@ -15,8 +16,11 @@ const STEP_STATUS: Record<CheckStatus, "finish" | "error" | "process" | "wait"> 
   unknown: "wait",
 };
 
-/** The six steps as a progress line, then one panel per step with its records. Steps not yet ok start open. */
-export function WizardSteps({ steps }: { steps: WizardStep[] }) {
+/**
+ * The six steps as a progress line, then one panel per step with its records. Steps not yet ok
+ * start open. `dkimKeys` tags each DKIM record with its key's status (a rotation's new key).
+ */
+export function WizardSteps({ steps, dkimKeys }: { steps: WizardStep[]; dkimKeys: DkimKeyView[] }) {
   const t = useTranslations("domains.steps");
   const open = steps.filter((s) => s.status !== "ok").map((s) => s.group);
   // The current step is the first one not yet ok; past the end once all are.
@@ -42,7 +46,7 @@ export function WizardSteps({ steps }: { steps: WizardStep[] }) {
           children: (
             <Flex vertical gap={8}>
               <Typography.Text type="secondary">{t(`${s.group}.help`)}</Typography.Text>
-              <RecordTable records={s.records} />
+              <RecordTable records={s.records} dkimKeys={dkimKeys} />
             </Flex>
           ),
         }))}

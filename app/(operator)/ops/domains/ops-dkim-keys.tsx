@@ -10,8 +10,10 @@ import { DkimKeyTags } from "@/app/(customer)/console/domains/[domainId]/dkim-ro
 import { useDomainError } from "@/app/(customer)/console/domains/use-domain-error";
 
 /**
- * A domain's DKIM keys, each with its status, and "Retire" on the keys the server may retire
- * (active and not signing); the server still checks and its refusal is shown as is.
+ * A domain's DKIM keys, each with its status, and "Retire" on every active key. The signing key
+ * is offered too: the server refuses it with the rule in its own words (wait for a newer key to
+ * take over), which tells the operator more than a missing button; its refusal is shown as is,
+ * as is "already retired" when another operator was quicker.
  */
 export function OpsDkimKeys({ domain }: { domain: AllDomainsRow }) {
   const t = useTranslations("domains");
@@ -41,11 +43,11 @@ export function OpsDkimKeys({ domain }: { domain: AllDomainsRow }) {
   return (
     <Flex vertical gap={4}>
       {keys.map((key) => (
-        <Flex key={key.id} gap={8} align="center" wrap={false}>
+        <Flex key={key.id} gap={8} align="center" wrap={false} data-testid={`ops-dkim-${key.selector}`}>
           <DkimKeyTags dkimKey={key} />
-          {key.status === "active" && !key.signing && (
+          {key.status === "active" && (
             <Popconfirm
-              title={t("ops.retireConfirm", { selector: key.selector, domain: domain.unicodeName })}
+              title={t(key.signing ? "ops.retireSigningConfirm" : "ops.retireConfirm", { selector: key.selector, domain: domain.unicodeName })}
               okButtonProps={{ danger: true }}
               onConfirm={() => onRetire(key)}
             >

@@ -12,12 +12,11 @@ import { useDomainError } from "../use-domain-error";
 
 const STATUS_COLORS: Record<DkimKeyStatus, string> = { pending: "gold", active: "green", retired: "default" };
 
-/** A key's selector, its status, and "signing" on the key that signs the domain's mail now. */
-export function DkimKeyTags({ dkimKey }: { dkimKey: Pick<DkimKeyView, "selector" | "status" | "signing"> }) {
+/** A key's status, and "signing" on the key that signs the domain's mail now. */
+export function DkimKeyStatusTags({ dkimKey }: { dkimKey: Pick<DkimKeyView, "status" | "signing"> }) {
   const t = useTranslations("domains.dkimKeys");
   return (
-    <Flex gap={4} align="center" wrap={false} data-testid="dkim-key">
-      <Typography.Text code>{dkimKey.selector}</Typography.Text>
+    <>
       <Tag color={STATUS_COLORS[dkimKey.status]} style={{ marginInlineEnd: 0 }}>
         {t(`status.${dkimKey.status}`)}
       </Tag>
@@ -26,6 +25,16 @@ export function DkimKeyTags({ dkimKey }: { dkimKey: Pick<DkimKeyView, "selector"
           {t("signing")}
         </Tag>
       )}
+    </>
+  );
+}
+
+/** A key's selector with its status tags. */
+export function DkimKeyTags({ dkimKey }: { dkimKey: Pick<DkimKeyView, "selector" | "status" | "signing"> }) {
+  return (
+    <Flex gap={4} align="center" wrap={false} data-testid="dkim-key">
+      <Typography.Text code>{dkimKey.selector}</Typography.Text>
+      <DkimKeyStatusTags dkimKey={dkimKey} />
     </Flex>
   );
 }
