@@ -9,8 +9,8 @@ import mysql from "mysql2/promise";
 import { env, resetEnvCache } from "@/server/shared/env";
 import { setClock } from "@/server/shared/clock";
 import { db, disconnectDb } from "@/server/shared/db";
-import { migrate } from "@/server/shared/migrations/migrate";
 import { serverOptions, withDatabase } from "@/server/shared/migrations/connection";
+import { dropBenchDatabase, freshBenchDatabase, runBench } from "./bench-db";
 import { startBillingRun } from "@/server/billing/run/start-billing-run";
 import { BILLING_RUN_CHUNK_SIZE, executeBillingRun } from "@/server/billing/run/execute-billing-run";
 import type { BillingRunView } from "@/server/billing/run/billing-run.types";
@@ -68,11 +68,7 @@ function check(first: Pass, exp: Expected): string[] {
 }
 
 async function round(i: number, baseUrl: string): Promise<{ passes: Pass[]; problems: string[] }> {
-  const url = withDatabase(baseUrl, DATABASE);
-  const admin = await mysql.createConnection(serverOptions(url));
-  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-  await admin.end();
-  await migrate({ databaseUrl: url });
+  const url = await freshBenchDatabase(baseUrl, DATABASE);
   const conn = await mysql.createConnection({ ...serverOptions(url), database: DATABASE });
   const g0 = performance.now();
   const expected = await generatePlatform(conn, tenants, MONTH, NOW);
@@ -94,7 +90,7 @@ async function round(i: number, baseUrl: string): Promise<{ passes: Pass[]; prob
   return { passes, problems };
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<string[]> {
   const baseUrl = env().DATABASE_URL;
   // The run's code reads the database from env(): point it at the bench database (a harness, like the test setup).
   process.env.DATABASE_URL = withDatabase(baseUrl, DATABASE);
@@ -120,20 +116,9 @@ async function main(): Promise<number> {
       `${((first / GOAL_S) * 100).toFixed(0)} % of the ${GOAL_S} s goal (${(GOAL_S / first).toFixed(1)}× under it)`,
   );
   console.log(`immediate re-run: median ${median(reruns).toFixed(1)} s over ${reruns.length} re-runs, 0 entries written: ${problems.some((p) => p.includes("expected 0")) ? "NO" : "yes"}`);
-  if (!values.keep) {
-    const admin = await mysql.createConnection(serverOptions(baseUrl));
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await admin.end();
-  } else console.log(`kept database ${DATABASE}`);
+  await dropBenchDatabase(baseUrl, DATABASE, values.keep);
   if (first > GOAL_S) problems.push(`the charging run took ${first.toFixed(1)} s, over the ${GOAL_S} s goal`);
-  for (const p of problems) console.error(`FAIL: ${p}`);
-  return problems.length ? 1 : 0;
+  return problems;
 }
 
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    console.error("bench:billing failed:", e);
-    process.exitCode = 1;
-  })
-  .finally(() => disconnectDb());
+runBench("bench:billing", main, disconnectDb);

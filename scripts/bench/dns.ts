@@ -15,8 +15,8 @@ import type { Worker } from "bullmq";
 import { env, resetEnvCache } from "@/server/shared/env";
 import { db, disconnectDb } from "@/server/shared/db";
 import { closeQueues, getQueue } from "@/server/shared/queues";
-import { migrate } from "@/server/shared/migrations/migrate";
 import { serverOptions, withDatabase } from "@/server/shared/migrations/connection";
+import { dropBenchDatabase, freshBenchDatabase, runBench } from "./bench-db";
 import { checkAndApply } from "@/server/domains/check/check-and-apply";
 import { applyCheckResult } from "@/server/domains/check/apply-check-result";
 import { loadCheckTarget } from "@/server/domains/check/check-target";
@@ -121,7 +121,7 @@ async function allDomainsRound(ids: string[], worker: Worker | null, problems: s
   return seconds;
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<string[]> {
   const baseUrl = env().DATABASE_URL;
   const url = withDatabase(baseUrl, DATABASE);
   // The checker reads the database, resolvers and queue prefix from env(): point them at the bench (a harness, like the test setup).
@@ -129,10 +129,7 @@ async function main(): Promise<number> {
   process.env.QUEUE_PREFIX = DATABASE;
   resetEnvCache();
   const settings = platformDnsSettings();
-  const admin = await mysql.createConnection(serverOptions(baseUrl));
-  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-  await admin.end();
-  await migrate({ databaseUrl: url });
+  await freshBenchDatabase(baseUrl, DATABASE);
   const conn = await mysql.createConnection({ ...serverOptions(url), database: DATABASE });
   const g0 = performance.now();
   const ids = await generateDomains(conn, domains, settings, new Date());
@@ -187,19 +184,9 @@ async function main(): Promise<number> {
     await closeQueues();
     await sandbox?.stop();
     await disconnectDb();
-    if (!values.keep) {
-      const drop = await mysql.createConnection(serverOptions(baseUrl));
-      await drop.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-      await drop.end();
-    } else console.log(`kept database ${DATABASE}`);
+    await dropBenchDatabase(baseUrl, DATABASE, values.keep);
   }
-  for (const p of problems) console.error(`FAIL: ${p}`);
-  return problems.length ? 1 : 0;
+  return problems;
 }
 
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    console.error("bench:dns failed:", e);
-    process.exitCode = 1;
-  });
+runBench("bench:dns", main);

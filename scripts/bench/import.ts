@@ -9,12 +9,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import mysql from "mysql2/promise";
 import { env, resetEnvCache } from "@/server/shared/env";
 import { db, disconnectDb } from "@/server/shared/db";
 import { closeQueues, getQueue } from "@/server/shared/queues";
-import { migrate } from "@/server/shared/migrations/migrate";
-import { serverOptions, withDatabase } from "@/server/shared/migrations/connection";
+import { withDatabase } from "@/server/shared/migrations/connection";
+import { dropBenchDatabase, freshBenchDatabase, runBench } from "./bench-db";
 import { createBenchTenant, generateImportFile, type BenchTenant } from "./import-data";
 import { applyImport } from "@/server/tenants/imports/apply-import";
 import { runImport } from "@/server/tenants/imports/run-import";
@@ -56,11 +55,7 @@ async function importOnce(t: BenchTenant, bytes: Uint8Array, name: string) {
 }
 
 async function round(i: number, baseUrl: string): Promise<Timing> {
-  const url = withDatabase(baseUrl, DATABASE);
-  const admin = await mysql.createConnection(serverOptions(url));
-  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-  await admin.end();
-  await migrate({ databaseUrl: url });
+  await freshBenchDatabase(baseUrl, DATABASE);
   const t = await createBenchTenant(rows + passwordRows);
   const file = generateImportFile(t.domain, rows, { prefix: "user" });
   const first = await importOnce(t, file, "staff.csv");
@@ -79,7 +74,7 @@ async function round(i: number, baseUrl: string): Promise<Timing> {
   return { validate: first.validate, apply: first.apply, created: first.created, rerun: again.validate + again.apply, rerunCreated: again.created, pwRate };
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<string[]> {
   const baseUrl = env().DATABASE_URL;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "mailstead-bench-import-"));
   // The import's code reads the database, DATA_DIR and queue prefix from env(): point them at the bench's own (a harness, like the test setup).
@@ -109,19 +104,8 @@ async function main(): Promise<number> {
   await getQueue("welcomeLetter").obliterate({ force: true });
   await closeQueues();
   await rm(dataDir, { recursive: true, force: true });
-  if (!values.keep) {
-    const admin = await mysql.createConnection(serverOptions(baseUrl));
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await admin.end();
-  } else console.log(`kept database ${DATABASE}`);
-  for (const p of problems) console.error(`FAIL: ${p}`);
-  return problems.length ? 1 : 0;
+  await dropBenchDatabase(baseUrl, DATABASE, values.keep);
+  return problems;
 }
 
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    console.error("bench:import failed:", e);
-    process.exitCode = 1;
-  })
-  .finally(() => disconnectDb());
+runBench("bench:import", main, disconnectDb);
