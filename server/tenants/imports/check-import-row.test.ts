@@ -45,8 +45,8 @@ describe("checkImportRow", () => {
     [["a@example.com", "", "", "4096"], "quotaMb: Quota 4096 MB is more than your plan allows (2048 MB)"],
     [["a@example.com", "", "", "1.5G"], "quotaMb: Quota must be a whole number"],
     [["a@example.com", "", "", "0"], "quotaMb: Quota must be at least 1 MB"],
-    [["a@example.com", "", "", "", "12345"], "mobile: \"12345\" is not a mobile number"],
-    [["a@example.com", "", "", "", "138abc"], "mobile: \"138abc\" is not a mobile number"],
+    [["a@example.com", "", "", "", "12345"], "mobile: Enter an 11-digit mobile number"],
+    [["a@example.com", "", "", "", "138abc"], "mobile: Enter an 11-digit mobile number"],
     [["a@example.com", "", "", "", "", "short"], "password: Use at least 8 characters"],
     [["a@example.com", "", "", "", "", "", "extra"], "null: This row has 7 cells but the header has 6 columns"],
   ])("refuses %j", (cells, message) => {

@@ -2,6 +2,7 @@ import { say, type Localized } from "@/server/shared/errors";
 import { checkLocalPart, joinAddress, localPartMessage } from "../addresses/local-part";
 import type { HeaderMap, ImportColumn, ImportHeader } from "./import-columns";
 import { passwordRefusal } from "../passwords/password-rule";
+import { mobileMessage, normaliseMobile } from "../mailboxes/mailbox-rules";
 
 // One data row of an import file, checked on its own (pure): what the database must still say
 // (address free, seats) is checked by validate-import-rows.ts for the whole file at once.
@@ -28,8 +29,6 @@ export type RowCheck = { ok: true; value: ImportRow } | { ok: false; problems: R
 export const MAX_DISPLAY_NAME = 80;
 export const MAX_DEPARTMENT_NAME = 80;
 export const MAX_DEPARTMENT_DEPTH = 10;
-// Digits with an optional leading + and spaces or hyphens between groups; 7–15 digits (E.164).
-const MOBILE = /^\+?\d[\d -]*\d$/;
 
 export function cellOf(cells: readonly string[], header: HeaderMap, column: ImportColumn): string {
   const i = header[column];
@@ -73,11 +72,10 @@ function checkQuota(raw: string, planQuotaMb: number): { value?: number; message
   return { value: mb };
 }
 
+/** The mailbox form's rule (normaliseMobile), so an import accepts exactly what the form does. */
 function checkMobile(raw: string): { value?: string | null; message?: Localized } {
-  if (raw === "") return { value: null };
-  const digits = raw.replace(/\D/g, "").length;
-  if (!MOBILE.test(raw) || digits < 7 || digits > 15) return { message: say(`"${raw}" is not a mobile number (7–15 digits, e.g. 13800138000 or +86 138 0013 8000)`, `“${raw}”不是有效的手机号（7–15 位数字，例如 13800138000 或 +86 138 0013 8000）`) };
-  return { value: raw.replace(/[ -]/g, "") };
+  const value = normaliseMobile(raw);
+  return value === false ? { message: mobileMessage } : { value };
 }
 
 function checkDepartment(raw: string): { value?: string[]; message?: Localized } {
