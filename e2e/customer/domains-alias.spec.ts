@@ -32,7 +32,6 @@ test("a customer adds an alias domain from its primary's page, and the alias ver
   await expect(page.getByText(fill(t.add.added, { name: alias }))).toBeVisible();
   const aliasRow = card.getByTestId("alias-row").filter({ hasText: alias });
   await expect(aliasRow.getByTestId("domain-state")).toHaveText(t.states.unverified);
-  await expect(aliasRow).toContainText(t.aliases.neverChecked);
   await expect(card).toContainText(fill(t.count, { used: 2, limit: 5 }));
   await page.screenshot({ path: "test-results/screenshots/domains-primary-aliases.png", fullPage: true });
 
@@ -42,7 +41,8 @@ test("a customer adds an alias domain from its primary's page, and the alias ver
   const explained = page.getByTestId("alias-explained");
   await expect(explained).toContainText(fill(t.aliases.receives, { alias, primary }));
   await expect(page.getByTestId("alias-domains")).toHaveCount(0); // an alias has no aliases of its own
-  for (const group of STEPS) await expect(step(page, group)).toHaveAttribute("data-status", "none");
+  // Not checked yet, or already found missing by the background re-verification (every few seconds on the e2e server).
+  for (const group of STEPS) await expect(step(page, group)).toHaveAttribute("data-status", /^(none|missing)$/);
   await expect(stepPanel(page, "dkim").getByRole("row").filter({ hasText: "._domainkey" })).toHaveCount(1);
   await page.screenshot({ path: "test-results/screenshots/domains-alias-wizard.png", fullPage: true });
 

@@ -42,7 +42,8 @@ test("a customer rotates a domain's DKIM key, publishes and verifies the new one
   await expect(keyRow(page, oldSelector!)).toContainText(t.dkimKeys.signing); // still signs until the new one verifies
   const newRecord = dkimRecord(page, newSelector);
   await expect(newRecord).toContainText("v=DKIM1; k=rsa; p=");
-  await expect(newRecord.getByTestId("check-status")).toHaveAttribute("data-status", "none");
+  // Not checked yet, or already found missing by the e2e server's background re-verification.
+  await expect(newRecord.getByTestId("check-status")).toHaveAttribute("data-status", /^(none|missing)$/);
   await expect(newRecord.getByTestId("record-key-status")).toHaveText(t.dkimKeys.status.pending);
   await expect(dkimRecord(page, oldSelector!).getByTestId("check-status")).toHaveAttribute("data-status", "ok");
 
