@@ -3,6 +3,7 @@ import { db } from "@/server/shared/db";
 import { verifyPassword, hashPassword } from "@/server/auth/password";
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD } from "./seed/demo-accounts";
 import { seedDemoData } from "./seed/seed-demo-data";
+import { DEMO_DOMAIN, DEMO_MAILBOX } from "./seed/demo-console";
 
 const counts = async () => ({
   plans: await db.plan.count(),
@@ -14,7 +15,7 @@ const counts = async () => ({
 describe("the demo seed", () => {
   it("creates the demo organisations, accounts and plans", async () => {
     const { created } = await seedDemoData(db);
-    expect(created).toHaveLength(7); // 2 plans, the operator, the reseller, 2 tenants, the demo subscription
+    expect(created).toHaveLength(8); // 2 plans, the operator, the reseller, 2 tenants, the demo subscription, the demo domain and mailbox
     expect(await counts()).toEqual({ plans: 2, resellers: 1, tenants: 2, users: 4 });
 
     for (const account of DEMO_ACCOUNTS) {
@@ -38,6 +39,12 @@ describe("the demo seed", () => {
     const paid = await db.ledgerEntry.aggregate({ where: { tenantId: client.id }, _sum: { amount: true } });
     expect(paid._sum.amount).toBe(1_000_000n);
     expect(await db.subscription.count({ where: { tenantId: direct.id } })).toBe(0);
+
+    // The client's console has a domain, a department and a mailbox that can sign in.
+    const mailbox = await db.mailbox.findUniqueOrThrow({ where: { address: DEMO_MAILBOX }, include: { department: true, domain: true } });
+    expect(mailbox).toMatchObject({ tenantId: client.id, displayName: "张三", mustChangePassword: true, department: { name: "销售部" }, domain: { name: DEMO_DOMAIN, state: "unverified" } });
+    expect(await verifyPassword(mailbox.passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await db.mailAddress.count({ where: { mailboxId: mailbox.id } })).toBe(1);
   });
 
   it("prices the standard plan as seed 002 does: 5 seats for 1,000 CNY a year", async () => {
@@ -69,6 +76,8 @@ describe("the demo seed", () => {
       resellers: await db.reseller.findMany({ orderBy: { id: "asc" } }),
       tenants: await db.tenant.findMany({ orderBy: { id: "asc" } }),
       users: await db.user.findMany({ orderBy: { email: "asc" } }),
+      mailboxes: await db.mailbox.findMany({ orderBy: { address: "asc" } }),
+      domains: await db.domain.count(),
     });
     const before = await snapshot();
 

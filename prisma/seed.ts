@@ -2,6 +2,7 @@
 // runs it after the migrations.
 import { db, disconnectDb } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
+import { closeQueues } from "@/server/shared/queues";
 import { connectToServer, DatabaseDownError, MARIADB_START_HINT } from "@/server/shared/migrations/connection";
 import { seedDemoData } from "./seed/seed-demo-data";
 
@@ -20,4 +21,6 @@ try {
   process.exitCode = 1;
 } finally {
   await disconnectDb();
+  // The demo mailbox queues its welcome letter: close the queue's Redis connection, or the process stays up.
+  await closeQueues();
 }

@@ -4,6 +4,7 @@ import { DEMO_ORGS, demoAccount, type DemoAccount } from "./demo-accounts";
 import { DEMO_PLANS } from "./plans";
 import { env } from "@/server/shared/env";
 import { seedDemoBilling } from "./demo-billing";
+import { seedDemoConsole } from "./demo-console";
 
 // Creates the demo data when it is missing and never changes what exists: running it again
 // adds nothing, and a demo password someone changed stays changed. Rows are found by their
@@ -62,6 +63,7 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
     });
   }
   if (await seedDemoBilling(db, log)) created.push("demo subscription");
+  if (await seedDemoConsole(db, log)) created.push("demo domain and mailbox");
   return { created };
 }
 
