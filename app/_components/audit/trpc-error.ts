@@ -21,6 +21,14 @@ export function readableMessage(error: ShownError, t: (key: "errors.unauthorized
   return error.message;
 }
 
+/** `refusalText(useTranslations("lists"))`: a refused call as a sentence, for any namespace with `errors.unauthorized` and `errors.forbidden`. */
+export function refusalText(t: (key: "errors.unauthorized" | "errors.forbidden") => string): (error: unknown) => string {
+  return (error) => {
+    const shown = shownError(error);
+    return shown ? readableMessage(shown, t) : String(error);
+  };
+}
+
 /** An idempotency key. crypto.randomUUID exists only in secure contexts (https, localhost). */
 export function newRequestId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();

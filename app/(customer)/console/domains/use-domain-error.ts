@@ -1,13 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { readableMessage, shownError } from "@/app/_components/audit/trpc-error";
+import { refusalText } from "@/app/_components/audit/trpc-error";
 
-/** A refused call as a sentence: session and permission problems translated, else the server's reason. */
+/** A refused call as a sentence: session and permission problems translated, else the server's reason (in the caller's language). */
 export function useDomainError(): (error: unknown) => string {
-  const t = useTranslations("domains");
-  return (error) => {
-    const shown = shownError(error);
-    return shown ? readableMessage(shown, t) : String(error);
-  };
+  return refusalText(useTranslations("domains"));
 }
