@@ -106,6 +106,17 @@ describe("createMailbox", () => {
     expect((await createRefused(form({ mobile: "12345" }))).fieldErrors?.mobile?.[0]).toContain("11-digit mobile");
   });
 
+  it("returns the first result to a retry with the same key, also when the retries race; another tenant's key is its own", async () => {
+    const key = `retry-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const input = form({ idempotencyKey: key });
+    const results = await Promise.all(Array.from({ length: 5 }, () => mailboxes(t.admin).create(input)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await db.mailbox.count({ where: { tenantId: t.tenant.id, createKey: key } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "mailbox.create", targetId: results[0]!.id } })).toBe(1);
+    // The same key from another tenant is another submission, refused on its own merits (a domain not its own).
+    expect((await createRefused({ ...input }, other.admin)).code).toBe("NOT_FOUND");
+  });
+
   it("puts a mailbox on an alias domain of the tenant", async () => {
     const alias = await addTenantDomain(t.tenant.id, t.domain.id);
     const view = await mailboxes(t.admin).create(form({ domainId: alias.id }));

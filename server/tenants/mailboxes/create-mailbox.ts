@@ -17,6 +17,7 @@ import { assertQuotaAllowed, requirePlanLimits } from "./plan-limits";
  * address is claimed through the platform-wide MailAddress key, so it is taken once across every
  * tenant. The password is hashed before the transaction: argon2 is slow and must not hold the lock.
  * The user must change the admin's password at first sign-in. The welcome letter is queued after commit.
+ * With an idempotency key, a retried submission returns the mailbox the first one created.
  */
 export async function createMailbox(actor: AuditActor, tenantId: string, input: TCreateMailboxRequest): Promise<MailboxView> {
   const checked = checkLocalPart(input.localPart);
@@ -24,7 +25,12 @@ export async function createMailbox(actor: AuditActor, tenantId: string, input: 
   const mobile = checkedMobile(input.mobile);
   const passwordHash = await hashPassword(input.password);
 
-  const mailbox = await tenantTransaction(tenantId, async (tx, tenant) => {
+  const { mailbox, created } = await tenantTransaction(tenantId, async (tx, tenant) => {
+    // A retry of a create that went through (same key): its mailbox, nothing written. Read
+    // under the tenant lock, so a retry racing the first attempt waits for it and finds it.
+    const createKey = input.idempotencyKey ?? null;
+    const earlier = createKey ? await tx.mailbox.findFirst({ where: { tenantId, createKey }, select: MAILBOX_VIEW_SELECT }) : null;
+    if (earlier) return { mailbox: earlier, created: false };
     assertWritable(tenant);
     const domain = await loadTenantDomain(tx, tenantId, input.domainId);
     const { localPart, address } = addressFor(input.localPart, domain);
@@ -49,6 +55,7 @@ export async function createMailbox(actor: AuditActor, tenantId: string, input: 
         passwordHash,
         mustChangePassword: true,
         mobile,
+        createKey,
         addresses: { connect: [{ address }] },
       },
       select: MAILBOX_VIEW_SELECT,
@@ -58,8 +65,8 @@ export async function createMailbox(actor: AuditActor, tenantId: string, input: 
       { action: "mailbox.create", tenantId, target: { type: "mailbox", id: created.id }, details: { address, quotaMb, departmentId, status: input.status } },
       tx,
     );
-    return created;
+    return { mailbox: created, created: true };
   });
-  await queueWelcomeLetters([mailbox.id]);
+  if (created) await queueWelcomeLetters([mailbox.id]);
   return toMailboxView(mailbox);
 }

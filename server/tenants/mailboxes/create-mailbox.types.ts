@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDepartmentId } from "../departments/create-department.types";
 import { ZDomainId } from "@/server/domains/get-domain.types";
+import { ZIdempotencyKey } from "@/server/billing/orders/create-order.types";
 
 // Shapes only: the local part, password, mobile and quota rules live in the use cases (pure
 // functions with bilingual messages on their fields), so the lengths here are generous.
@@ -20,6 +21,8 @@ export const ZCreateMailboxRequest = z.object({
   status: z.enum(["active", "disabled"]).default("active"),
   password: ZPassword,
   mobile: ZMobile,
+  /** The submission's id: a retry with the same id returns the mailbox the first one made. */
+  idempotencyKey: ZIdempotencyKey.optional(),
 });
 export type TCreateMailboxRequest = z.infer<typeof ZCreateMailboxRequest>;
 

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Divider, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, TreeSelect } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
+import { newRequestId } from "@/app/_components/audit/trpc-error";
 import type { DomainView } from "@/server/domains/domain-view";
 import type { DepartmentNode } from "@/server/tenants/departments/department-rules";
 import type { MailboxView } from "@/server/tenants/mailboxes/mailbox-view";
@@ -47,6 +48,8 @@ export function MailboxDrawer({ mailbox, domains, tree, maxQuotaMb, departmentId
   const trpc = useTRPC();
   const { form, message, refresh, placeErrors } = useMailboxesForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
+  // One id per opened drawer: pressing "create" again after a lost answer cannot make a second mailbox.
+  const [createKey] = useState(newRequestId);
   const done = (view: MailboxView, key: "created" | "saved") => {
     message.success(t(key, { address: view.address }));
     refresh();
@@ -60,7 +63,7 @@ export function MailboxDrawer({ mailbox, domains, tree, maxQuotaMb, departmentId
     setFormError(null);
     const common = { displayName: v.displayName, departmentId: v.departmentId ?? null, quotaMb: v.quotaMb, mobile: v.mobile ?? null };
     if (mailbox) update.mutate({ mailboxId: mailbox.id, ...common });
-    else create.mutate({ ...common, domainId: v.domainId, localPart: v.localPart, status: v.status, password: v.password });
+    else create.mutate({ ...common, domainId: v.domainId, localPart: v.localPart, status: v.status, password: v.password, idempotencyKey: createKey });
   };
   const title = mailbox ? t("editTitle", { address: mailbox.address }) : t("createTitle");
   const initialValues: Partial<Values> = mailbox
