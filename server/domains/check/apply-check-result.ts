@@ -15,9 +15,10 @@ import { isOwnedState, nextCheckAt, nextState, type NextState, type Trigger } fr
 // Writes what a check means: the state (next-state.ts decides, flap damping included), the
 // candidate, the stored result, when MX started failing and when to check again; audits every
 // state change. Most checks change nothing but the stored result and the next due time: those
-// take one conditional UPDATE (applyUnchanged); the rest lock the tenant (applyLocked). Then the side effects that have their own transactions: a pending DKIM key whose
-// record verified becomes active, and the tenant's first MX success starts billing (the hook is
-// idempotent; we call it only while the tenant has no mxVerifiedAt, so at most once in practice).
+// take one conditional UPDATE (applyUnchanged); the rest lock the tenant (applyLocked). Then the
+// side effects that have their own transactions: a pending DKIM key whose record verified
+// becomes active, and the tenant's first MX success starts billing (the hook is idempotent; we
+// call it only while the tenant has no mxVerifiedAt, so at most once in practice).
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, email: null, role: null, tenantId: null, ip: null };
 
