@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Popconfirm, Table, Typography } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import type { DomainView } from "@/server/domains/domain-view";
-import { DomainStateTag } from "./domain-state-tag";
+import { useDomainStatusColumns } from "./domain-status-columns";
 import { domainTree, expandedKeys, type DomainTreeRow } from "./domain-tree";
 import { useDomainError } from "./use-domain-error";
 
@@ -28,7 +28,7 @@ export function DomainName({ domain }: { domain: Pick<DomainView, "name" | "unic
 /** The tenant's domains, each alias domain indented under its primary (all shown unless folded). */
 export function DomainsTable({ rows }: { rows: DomainView[] }) {
   const t = useTranslations("domains");
-  const format = useFormatter();
+  const statusColumns = useDomainStatusColumns<DomainTreeRow>();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -74,17 +74,7 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
             </Link>
           ),
         },
-        { key: "state", title: t("list.state"), render: (_, d) => <DomainStateTag state={d.state} /> },
-        {
-          key: "aliasOf",
-          title: t("list.aliasOf"),
-          render: (_, d) => (d.aliasOf ? d.aliasOf.unicodeName : <Typography.Text type="secondary">{t("list.primary")}</Typography.Text>),
-        },
-        {
-          key: "lastChecked",
-          title: t("list.lastChecked"),
-          render: (_, d) => (d.lastCheckedAt ? format.dateTime(d.lastCheckedAt, { dateStyle: "medium", timeStyle: "short" }) : t("list.never")),
-        },
+        ...statusColumns,
         {
           key: "actions",
           title: t("list.actions"),

@@ -1,16 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Table, Typography, type TableColumnsType } from "antd";
+import { Table, type TableColumnsType } from "antd";
 import type { AllDomainsRow, TListAllDomainsResponse } from "@/server/domains/list-all-domains.types";
-import { useDisplayFormat } from "@/app/_components/use-display-format";
-import { DomainStateTag } from "@/app/(customer)/console/domains/domain-state-tag";
+import { useDomainStatusColumns } from "@/app/(customer)/console/domains/domain-status-columns";
 import { DomainName } from "@/app/(customer)/console/domains/domains-table";
 import { OpsDkimKeys } from "./ops-dkim-keys";
 
 export type OpsDomainsPaging = { page: number; pageSize: number };
-
-const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
 
 /** Every tenant's domains, newest first, with their DKIM keys and the operator's "retire" action. */
 export function OpsDomainsTable({
@@ -25,23 +22,12 @@ export function OpsDomainsTable({
   onPaging: (paging: OpsDomainsPaging) => void;
 }) {
   const t = useTranslations("domains");
-  const { shortDateTime } = useDisplayFormat();
+  const statusColumns = useDomainStatusColumns<AllDomainsRow>();
 
   const columns: TableColumnsType<AllDomainsRow> = [
     { key: "name", title: t("list.name"), render: (_, d) => <DomainName domain={d} /> },
     { key: "tenant", title: t("ops.tenant"), dataIndex: "tenantName" },
-    { key: "state", title: t("list.state"), render: (_, d) => <DomainStateTag state={d.state} /> },
-    {
-      key: "aliasOf",
-      title: t("list.aliasOf"),
-      render: (_, d) => (d.aliasOf ? d.aliasOf.unicodeName : <Typography.Text type="secondary">{t("list.primary")}</Typography.Text>),
-    },
-    {
-      key: "lastChecked",
-      title: t("list.lastChecked"),
-      onCell: nowrap,
-      render: (_, d) => (d.lastCheckedAt ? shortDateTime(d.lastCheckedAt) : <Typography.Text type="secondary">{t("list.never")}</Typography.Text>),
-    },
+    ...statusColumns,
     { key: "dkim", title: t("ops.dkimKeys"), render: (_, d) => <OpsDkimKeys domain={d} /> },
   ];
 
