@@ -19,6 +19,13 @@ const url = (protocols: string[]) =>
     { message: `expected a URL starting with ${protocols.map((p) => p + "//").join(" or ")}` },
   );
 
+const port = () =>
+  z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole port number")
+    .min(0, "expected a port between 0 and 65535")
+    .max(65535, "expected a port between 0 and 65535");
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["mysql:", "mariadb:"]).default("mysql://root@127.0.0.1:3306/mailstead"),
@@ -88,6 +95,31 @@ const EnvSchema = z.object({
   DOMAIN_CHECK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DOMAIN_RECHECK_NEW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   DOMAIN_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  // ── Mail engine (issue 7). Local defaults avoid privileged ports; production uses 25, 587,
+  // 465, 110 and 995. Port 0 asks the system for a free port (tests).
+  MAIL_HOSTNAME: z.string().regex(/^[a-z0-9.-]+$/i, "expected a host name such as mx.mailstead.net").optional(),
+  MAIL_BIND_HOST: z.string().min(1).default("127.0.0.1"),
+  SMTP_MX_PORT: port().default(2525),
+  SMTP_SUBMISSION_PORT: port().default(2587),
+  SMTP_SUBMISSIONS_PORT: port().default(2465),
+  POP3_PORT: port().default(2110),
+  POP3S_PORT: port().default(2995),
+  // PEM files; npm start generates a self-signed pair at these defaults (under DATA_DIR/tls).
+  MAIL_TLS_CERT: z.string().min(1).optional(),
+  MAIL_TLS_KEY: z.string().min(1).optional(),
+  // smtp-server holds every greeting 100 ms to catch clients that talk too soon; see docs/engine.md.
+  SMTP_MX_GREETING_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(0),
+  SMTP_SUBMISSION_GREETING_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(0),
+  // RFC 5321 §4.5.3.1.8: at least 100 recipients must be accepted.
+  SMTP_MAX_RECIPIENTS: z.coerce.number().int().min(100, "RFC 5321 requires at least 100").max(10_000).default(100),
+  // The SIZE advertised in EHLO; each recipient's plan may allow less.
+  SMTP_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(1024).default(100),
+  // How long the engine trusts what it looked up about an address, and a verified password.
+  MAIL_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+  MAIL_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // SIGTERM: sessions in flight get this long to finish before they are cut.
+  MAIL_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
