@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "@/server/auth/password";
-import { addTenantDomain, createConsoleTenant, uniqueLocalPart, type ConsoleTenantOptions } from "@/server/tenants/tenant-test-fixtures";
+import { createConsoleTenant, uniqueLocalPart, type ConsoleTenantOptions } from "@/server/tenants/tenant-test-fixtures";
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 
