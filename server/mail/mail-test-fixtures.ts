@@ -1,7 +1,9 @@
 // Shared by the engine's integration tests (issue 7): a tenant with a mail_ready domain and
 // mailboxes that can sign in (known password, no forced change), a list, and a scratch
 // DATA_DIR so the store writes under a temporary directory. Not imported by application code.
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { promisify } from "node:util";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "@/server/auth/password";
@@ -10,6 +12,8 @@ import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 
 export { addTenantDomain, uniqueDomainName, uniqueLocalPart } from "@/server/tenants/tenant-test-fixtures";
+
+const execFileP = promisify(execFile);
 
 /** The password of every mailbox these fixtures make. */
 export const MAIL_PASSWORD = "Engine#Pass2026";
@@ -84,4 +88,23 @@ export async function scratchDataDir(): Promise<{ dir: string; cleanup: () => Pr
   process.env.DATA_DIR = dir;
   resetEnvCache();
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let tls: Promise<{ cert: string; key: string }> | undefined;
+/**
+ * A self-signed pair for the listeners under test (made once per test file with openssl, as
+ * npm start does), and MAIL_TLS_CERT / MAIL_TLS_KEY pointed at it.
+ */
+export function useTestTls(): Promise<{ cert: string; key: string }> {
+  tls ??= (async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "mailstead-tls-"));
+    const cert = path.join(dir, "mail.crt");
+    const key = path.join(dir, "mail.key");
+    await execFileP("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=mx.mailstead.test", "-addext", "subjectAltName=DNS:mx.mailstead.test,DNS:localhost,IP:127.0.0.1"]);
+    process.env.MAIL_TLS_CERT = cert;
+    process.env.MAIL_TLS_KEY = key;
+    resetEnvCache();
+    return { cert, key };
+  })();
+  return tls;
 }

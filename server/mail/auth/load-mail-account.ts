@@ -1,0 +1,53 @@
+import { db } from "@/server/shared/db";
+import type { MailAccount } from "../engine.types";
+
+export type LoadedMailAccount = {
+  account: MailAccount;
+  passwordHash: string;
+  /** Mailbox active and tenant active (not suspended, frozen or purged). */
+  usable: boolean;
+  mustChangePassword: boolean;
+};
+
+/**
+ * The mailbox whose own address is `address` (lower-case), with what the engine needs to let
+ * it send: its aliases, its tenant's zone and its plan's daily limit (the active
+ * subscription's plan; 1,000 per seed 002 when the tenant has none).
+ */
+export async function loadMailAccount(address: string): Promise<LoadedMailAccount | null> {
+  const m = await db.mailbox.findUnique({
+    where: { address },
+    select: {
+      id: true,
+      tenantId: true,
+      address: true,
+      status: true,
+      passwordHash: true,
+      mustChangePassword: true,
+      addresses: { select: { address: true } },
+      tenant: {
+        select: {
+          status: true,
+          purgedAt: true,
+          timeZone: true,
+          subscriptions: { where: { status: "active" }, select: { plan: { select: { dailySendLimit: true } } }, take: 1, orderBy: { createdAt: "desc" } },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  const sendAs = [...new Set([m.address, ...m.addresses.map((a) => a.address)])];
+  return {
+    account: {
+      mailboxId: m.id,
+      tenantId: m.tenantId,
+      address: m.address,
+      sendAs,
+      timeZone: m.tenant.timeZone,
+      dailySendLimit: m.tenant.subscriptions[0]?.plan.dailySendLimit ?? 1000,
+    },
+    passwordHash: m.passwordHash,
+    usable: m.status === "active" && m.tenant.status === "active" && !m.tenant.purgedAt,
+    mustChangePassword: m.mustChangePassword,
+  };
+}
