@@ -6,6 +6,10 @@ const chromium = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
+// The mail engine's submission port of the e2e server (scripts/e2e-server.sh sets the same), for
+// specs that send mail as a client would (e2e/customer/mail-log.spec.ts).
+process.env.E2E_SUBMISSION_PORT ??= "2588";
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,

@@ -9,6 +9,10 @@ export DNS_SANDBOX_PORT=5354
 # Background re-verification every few seconds instead of every 10 minutes, so a test can break
 # a record and watch the scheduled checks find it (e2e/customer/domains.spec.ts).
 export DOMAIN_CHECK_TICK_SECONDS=2 DOMAIN_RECHECK_NEW_SECONDS=3 DOMAIN_RECHECK_SECONDS=3
+# The mail engine on ports of its own (a developer's npm start uses 2525, 2587, …), with the
+# certificate npm start made; e2e/customer/mail-log.spec.ts sends through its submission port.
+export SMTP_MX_PORT=2526 SMTP_SUBMISSION_PORT=2588 SMTP_SUBMISSIONS_PORT=2466 POP3_PORT=2111 POP3S_PORT=2996
+export MAIL_TLS_CERT=./data/tls/mail.crt MAIL_TLS_KEY=./data/tls/mail.key SMTP_URL=smtp://127.0.0.1:2526
 mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS mailstead_e2e'
 redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
 rm -rf ./data/e2e

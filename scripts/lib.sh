@@ -46,11 +46,26 @@ ensure_build() {
   npx next build
 }
 
+# The mail listeners' TLS pair (STARTTLS on submission and POP3, implicit TLS on 465/995): a
+# self-signed certificate for local use, made once. Production points MAIL_TLS_CERT and
+# MAIL_TLS_KEY at real files instead (README, configuration).
+ensure_mail_cert() {
+  local dir="${1:-./data/tls}"
+  [ -f "$dir/mail.crt" ] && [ -f "$dir/mail.key" ] && return
+  say "generating a self-signed certificate for the mail listeners ($dir)"
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$dir/mail.key" -out "$dir/mail.crt" 2>/dev/null
+  chmod 600 "$dir/mail.key"
+}
+
 bootstrap() {
   bash scripts/services.sh "$@"
   ensure_node_modules
   ensure_prisma_client
   ensure_env_file
+  ensure_mail_cert
   npx tsx scripts/check-env.ts
   say "applying migrations"
   npm run --silent migrate

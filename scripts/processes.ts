@@ -1,5 +1,5 @@
 // The processes `npm start` (mode "prod") and `npm run dev` (mode "dev") run together.
-// Later parts of Mailstead (mail engine, probes, DNS sandbox, rspamd) add their entries here.
+// Later parts of Mailstead (probes, rspamd) add their entries here.
 import type { ProcessSpec } from "./supervisor";
 
 export function processes(mode: "prod" | "dev", port: number, dnsSandbox = false): ProcessSpec[] {
@@ -18,5 +18,11 @@ export function processes(mode: "prod" | "dev", port: number, dnsSandbox = false
     mode === "prod"
       ? { name: "dns", command: process.execPath, args: ["--import", "tsx", "scripts/dns.ts"] }
       : { name: "dns", command: "node_modules/.bin/tsx", args: ["watch", "scripts/dns.ts"] };
-  return [portal, workers, ...(dnsSandbox ? [dns] : [])];
+  // The mail engine (issue 7): its own process, so a slow portal build or a busy worker never
+  // delays an SMTP reply, and SIGTERM drains its sessions (421 4.3.2) before it exits.
+  const mail: ProcessSpec =
+    mode === "prod"
+      ? { name: "mail", command: process.execPath, args: ["--import", "tsx", "workers/mail-engine.ts"] }
+      : { name: "mail", command: "node_modules/.bin/tsx", args: ["watch", "workers/mail-engine.ts"] };
+  return [portal, workers, mail, ...(dnsSandbox ? [dns] : [])];
 }

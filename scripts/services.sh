@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the services Mailstead needs are installed and answering on this machine:
-# MariaDB and Redis always; Debian's Chromium too with --with-browser (for the e2e tests).
+# MariaDB, Redis and openssl always; with --with-browser (for the tests) also Debian's Chromium
+# and the mail clients swaks and mpop.
 # Installs missing Debian packages (needs root) and starts a stopped service; a service it
 # cannot start is named with the command that starts it, and the script exits non-zero.
 set -euo pipefail
@@ -18,6 +19,11 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ "$with_browser" = 1 ] && { [ -x /usr/bin/chromium ] || missing+=(chromium); }
 # CJK fonts, so pages in Chinese render in screenshots and e2e runs instead of boxes.
 [ "$with_browser" = 1 ] && { [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk); }
+# Real mail clients the engine's tests drive (issue 7): swaks (SMTP) and mpop (POP3).
+[ "$with_browser" = 1 ] && { command -v swaks >/dev/null 2>&1 || missing+=(swaks); }
+[ "$with_browser" = 1 ] && { command -v mpop >/dev/null 2>&1 || missing+=(mpop); }
+# openssl makes the mail listeners' self-signed certificate (scripts/lib.sh).
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing Debian packages: ${missing[*]} — run: sudo apt-get install -y ${missing[*]}"

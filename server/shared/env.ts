@@ -117,8 +117,9 @@ const EnvSchema = z.object({
   // How long the engine trusts what it looked up about an address, and a verified password.
   MAIL_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
   MAIL_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  // SIGTERM: sessions in flight get this long to finish before they are cut.
-  MAIL_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  // SIGTERM: sessions in flight get this long to finish before they are cut (below the 15 s the
+  // start script waits before SIGKILL).
+  MAIL_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
