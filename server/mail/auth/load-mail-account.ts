@@ -25,6 +25,7 @@ export async function loadMailAccount(address: string): Promise<LoadedMailAccoun
       passwordHash: true,
       mustChangePassword: true,
       addresses: { select: { address: true } },
+      domain: { select: { name: true, aliases: { select: { name: true } } } },
       tenant: {
         select: {
           status: true,
@@ -36,7 +37,13 @@ export async function loadMailAccount(address: string): Promise<LoadedMailAccoun
     },
   });
   if (!m) return null;
-  const sendAs = [...new Set([m.address, ...m.addresses.map((a) => a.address)])];
+  const own = [m.address, ...m.addresses.map((a) => a.address)];
+  // An alias domain receives and sends as its primary (glossary): zhang@primary may also send as
+  // zhang@alias, for each of its addresses on the primary domain.
+  const onAliasDomains = own
+    .filter((a) => a.endsWith(`@${m.domain.name}`))
+    .flatMap((a) => m.domain.aliases.map((d) => `${a.slice(0, a.lastIndexOf("@"))}@${d.name}`));
+  const sendAs = [...new Set([...own, ...onAliasDomains])];
   return {
     account: {
       mailboxId: m.id,
