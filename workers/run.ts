@@ -6,6 +6,7 @@ import { startAuditExportWorker } from "./audit-export.worker";
 import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
 import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
 import { startMailboxImportWorker } from "./mailbox-import.worker";
+import { startMailLogRetentionWorker } from "./mail-log-retention.worker";
 import { installShutdown } from "./shutdown";
 import { startWelcomeLetterWorker } from "./welcome-letter.worker";
 
@@ -20,6 +21,8 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   // Also registers the re-verification tick (server/domains/reverify), every minute by default.
   { queue: queueDefs.domainCheckTick.name, start: () => startDomainCheckTickWorker() },
   { queue: queueDefs.mailboxImport.name, start: () => startMailboxImportWorker() },
+  // Also registers the daily purge of delivery-log lines past MAIL_LOG_RETENTION_DAYS.
+  { queue: queueDefs.mailLogRetention.name, start: () => startMailLogRetentionWorker() },
   { queue: queueDefs.welcomeLetter.name, start: () => startWelcomeLetterWorker() },
 ];
 

@@ -1,8 +1,8 @@
 import type { SessionRole } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "imports" | "settings";
-export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "imports" | "settings";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "imports" | "settings";
+export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "imports" | "settings";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -16,6 +16,7 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/console/domains", label: "domains", icon: "domains" },
     { href: "/console/mailboxes", label: "mailboxes", icon: "mailboxes" },
     { href: "/console/lists", label: "mailingLists", icon: "lists" },
+    { href: "/console/mail-log", label: "mailLog", icon: "mailLog" },
     { href: "/console/imports", label: "imports", icon: "imports" },
     { href: "/console/settings", label: "settings", icon: "settings" },
     { href: "/console/billing", label: "billing", icon: "billing" },

@@ -34,6 +34,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   domains: <GlobalOutlined />,
   mailboxes: <TeamOutlined />,
   lists: <UsergroupAddOutlined />,
+  mailLog: <MailOutlined />,
   imports: <ImportOutlined />,
   settings: <SettingOutlined />,
 };

@@ -23,11 +23,13 @@ import zhWelcome from "./messages/zh-CN/welcome.json";
 import enWelcome from "./messages/en/welcome.json";
 import zhConsoleHome from "./messages/zh-CN/consoleHome.json";
 import enConsoleHome from "./messages/en/consoleHome.json";
+import zhMailLog from "./messages/zh-CN/mailLog.json";
+import enMailLog from "./messages/en/mailLog.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog },
 } as const;
 
 export function loadMessages(locale: Locale) {

@@ -66,6 +66,13 @@ export const queueDefs = {
     payload: z.object({}),
     options: { attempts: 1, ...keepBriefly } satisfies JobsOptions,
   },
+  // Repeatable tick, daily: deletes delivery-log lines older than MAIL_LOG_RETENTION_DAYS
+  // (server/mail/log/purge-old-mail-log). Idempotent: a retry deletes whatever is left.
+  mailLogRetention: {
+    name: "mail-log-retention",
+    payload: z.object({}),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
   // Applies one validated CSV import (a MailboxImport row); progress and outcomes live on the row
   // and in its result file, and a retried job carries on where the last attempt stopped.
   mailboxImport: {

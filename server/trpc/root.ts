@@ -5,6 +5,7 @@ import { auditRouter } from "@/server/audit/router";
 import { billingRouter } from "@/server/billing/router";
 import { domainsRouter } from "@/server/domains/router";
 import { tenantsRouter } from "@/server/tenants/router";
+import { mailLogRouter } from "@/server/mail/log/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   billing: billingRouter,
   domains: domainsRouter,
   tenants: tenantsRouter,
+  mailLog: mailLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

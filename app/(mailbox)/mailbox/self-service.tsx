@@ -7,12 +7,14 @@ import { useTRPC } from "@/app/_trpc/client";
 import { PageTitle } from "@/app/_components/typography";
 import { ChangePasswordForm } from "./change-password-form";
 import { formatSize } from "./format-size";
+import { MyMailLogCard } from "./my-mail-log-card";
 
 /**
  * The mailbox user's page: until the admin's initial password is replaced, only the form to
- * replace it; then the mailbox, its quota and aliases, and the form to change the password.
+ * replace it; then the mailbox, its quota and aliases, the form to change the password, and the
+ * delivery status of the user's own messages (kept `mailLogDays` days).
  */
-export function SelfService() {
+export function SelfService({ mailLogDays }: { mailLogDays: number }) {
   const t = useTranslations("selfService");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -83,6 +85,9 @@ export function SelfService() {
           <Card title={t("passwordCard")}>
             <ChangePasswordForm address={m.address} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <MyMailLogCard days={mailLogDays} />
         </Col>
       </Row>
     </>
