@@ -1,4 +1,3 @@
-import { connect } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import nodemailer from "nodemailer";
 import { signInAs, zh } from "../fixtures/session";
@@ -9,7 +8,8 @@ import { createMailLogTenant, insertLines, MAILBOX_PASSWORD, type MailLogTenant 
 // lines written into the table directly.
 
 const t = zh.mailLog;
-const SUBMISSION_PORT = Number(process.env.E2E_SUBMISSION_PORT ?? process.env.SMTP_SUBMISSION_PORT ?? 2588);
+// The e2e server's engine (scripts/e2e-server.sh; playwright.config.ts sets the variable).
+const SUBMISSION_PORT = Number(process.env.E2E_SUBMISSION_PORT ?? 2588);
 
 async function openMailLog(page: Page, tenant: MailLogTenant) {
   await signInAs(page, tenant.admin);
@@ -24,20 +24,8 @@ async function searchSubject(page: Page, subject: string) {
   await form.getByRole("button", { name: t.filters.search }).click();
 }
 
-/** Whether the e2e server's mail engine answers on the submission port. */
-function engineAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port: SUBMISSION_PORT });
-    socket.setTimeout(3000);
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
-
 test("a customer sends a message through submission, then finds it delivered in the mail log", async ({ page }) => {
   test.setTimeout(90_000);
-  test.skip(!(await engineAnswers()), `the mail engine does not answer on 127.0.0.1:${SUBMISSION_PORT} (scripts/e2e-server.sh must start it): nothing was sent`);
   const tenant = await createMailLogTenant();
   const subject = `项目周报 E2E ${Date.now().toString(36)}`;
   const transport = nodemailer.createTransport({
