@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { batchStatements } from "./batch-statements";
+import { incomingMessage, localTo, recipient } from "./incoming-message-fixture";
+import { storedMessagePath } from "./message-path";
+
+const now = new Date("2026-11-26T08:00:00.000Z");
+const b1 = { id: "mb-b", tenantId: "t1", address: "b@a.example" };
+const b2 = { id: "mb-a", tenantId: "t1", address: "a@a.example" };
+const file = (msg: ReturnType<typeof incomingMessage>) => ({ msg, relPath: storedMessagePath(msg.id, msg.receivedAt) });
+
+describe("batchStatements", () => {
+  const list = "team@a.example";
+  const m1 = incomingMessage({ receivedAt: now, recipients: [recipient(list, [localTo(b1, list), localTo(b2, list)]), recipient(b1.address, [localTo(b1)])] });
+  const m2 = incomingMessage({ receivedAt: now, recipients: [recipient(b1.address, [localTo(b1)], ["x@out.example"], "t1")] });
+  const statements = batchStatements([file(m1), file(m2)], now);
+  const tables = statements.map((s) => /^(?:UPDATE|INSERT INTO) `(\w+)`/.exec(s.sql)?.[1]);
+
+  it("locks the mailboxes first, then inserts message, copies, outbox and log", () => {
+    expect(tables).toEqual(["Mailbox", "MailMessage", "StoredMessage", "OutboxItem", "MessageEvent"]);
+  });
+
+  it("adds each mailbox's bytes once per message, in one UPDATE with the ids sorted", () => {
+    const update = statements[0]!;
+    const size = (m: typeof m1) => m.bytes.length;
+    expect(update.params).toEqual(["mb-a", size(m1), "mb-b", size(m1) + size(m2), "mb-a", "mb-b"]);
+  });
+
+  it("writes one copy per mailbox and message, and one placeholder per value", () => {
+    const stored = statements[2]!;
+    expect(stored.params.filter((p) => typeof p === "string" && p.startsWith("mb-"))).toEqual(["mb-b", "mb-a", "mb-b"]);
+    for (const s of statements) expect(s.sql.split("?").length - 1).toBe(s.params.length);
+  });
+
+  it("leaves out the tables a batch adds nothing to", () => {
+    const m = incomingMessage({ receivedAt: now, recipients: [recipient(b1.address, [localTo(b1)])] });
+    expect(batchStatements([file(m)], now).map((s) => s.sql.slice(0, 30))).not.toContainEqual(expect.stringContaining("OutboxItem"));
+  });
+});

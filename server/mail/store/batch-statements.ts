@@ -1,0 +1,67 @@
+import type { IncomingMessage } from "@/server/mail/engine.types";
+import { deliveryLogLines } from "./delivery-log-lines";
+import { uniqueLocalDeliveries, uniqueRemoteDeliveries } from "./local-deliveries";
+import { truncateChars } from "./truncate";
+
+// The rows a batch of messages adds, as a handful of multi-row statements: one round trip per
+// table whatever the batch size, which is what makes group commit pay (stack-notes "SMTP engine").
+
+export type SqlStatement = { sql: string; params: unknown[] };
+
+/** A message whose file is written, with the path (relative to the store root) it was written to. */
+export type StoredFile = { msg: IncomingMessage; relPath: string };
+
+function insert(table: string, columns: string[], rows: unknown[][]): SqlStatement | null {
+  if (!rows.length) return null;
+  const tuple = `(${columns.map(() => "?").join(",")})`;
+  return {
+    sql: `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(",")}) VALUES ${rows.map(() => tuple).join(",")}`,
+    params: rows.flat(),
+  };
+}
+
+/** usedBytes += size for each mailbox stored to, in one statement; ids sorted so concurrent writers lock in one order. */
+function usedBytesUpdate(batch: StoredFile[]): SqlStatement | null {
+  const added = new Map<string, number>();
+  for (const { msg } of batch) for (const l of uniqueLocalDeliveries(msg)) added.set(l.mailboxId, (added.get(l.mailboxId) ?? 0) + msg.bytes.length);
+  if (!added.size) return null;
+  const ids = [...added.keys()].sort();
+  return {
+    sql: `UPDATE \`Mailbox\` SET \`usedBytes\` = \`usedBytes\` + CASE \`id\` ${ids.map(() => "WHEN ? THEN ?").join(" ")} END WHERE \`id\` IN (${ids.map(() => "?").join(",")})`,
+    params: [...ids.flatMap((id) => [id, added.get(id)]), ...ids],
+  };
+}
+
+/**
+ * The statements that store `batch`, in the order they must run: the Mailbox rows first (the
+ * lock every writer of a mailbox takes first, expunge included, so they cannot deadlock), then
+ * the message, its mailbox copies (their autoincrement ids are the UIDs, ascending in arrival
+ * order), the outbox and the delivery log.
+ */
+export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] {
+  const messages = batch.map(({ msg, relPath }) => [
+    msg.id,
+    msg.receivedAt,
+    msg.listener,
+    truncateChars(msg.clientIp, 45),
+    truncateChars(msg.helo, 255),
+    truncateChars(msg.mailFrom, 254),
+    msg.sender?.mailboxId ?? null,
+    truncateChars(msg.subject, 255),
+    msg.headerMessageId === null ? null : truncateChars(msg.headerMessageId, 255),
+    msg.bytes.length,
+    relPath,
+  ]);
+  const stored = batch.flatMap(({ msg, relPath }) => uniqueLocalDeliveries(msg).map((l) => [l.mailboxId, msg.id, msg.bytes.length, msg.receivedAt, relPath]));
+  const outbox = batch.flatMap(({ msg }) => uniqueRemoteDeliveries(msg).map((d) => [msg.id, truncateChars(d.recipient, 254), "queued", now, now, now]));
+  const events = batch.flatMap(({ msg }) =>
+    deliveryLogLines(msg).map((e) => [e.messageId, e.tenantId, e.direction, e.mailboxId, e.sender, e.recipient, e.subject, e.status, e.reason, JSON.stringify(e.history), e.receivedAt, e.updatedAt]),
+  );
+  return [
+    usedBytesUpdate(batch),
+    insert("MailMessage", ["id", "receivedAt", "listener", "clientIp", "helo", "mailFrom", "authMailboxId", "subject", "headerMessageId", "size", "path"], messages),
+    insert("StoredMessage", ["mailboxId", "messageId", "size", "receivedAt", "path"], stored),
+    insert("OutboxItem", ["messageId", "recipient", "status", "nextAttemptAt", "createdAt", "updatedAt"], outbox),
+    insert("MessageEvent", ["messageId", "tenantId", "direction", "mailboxId", "sender", "recipient", "subject", "status", "reason", "history", "receivedAt", "updatedAt"], events),
+  ].filter((s): s is SqlStatement => s !== null);
+}

@@ -1,0 +1,129 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMailbox, createMailTenant, scratchDataDir, type MailTenant } from "@/server/mail/mail-test-fixtures";
+import { storeRoot } from "@/server/mail/paths";
+import { db } from "@/server/shared/db";
+import { commitMessage } from "./commit-message";
+import { accountOf, incomingMessage, localTo, recipient } from "./incoming-message-fixture";
+import { closeStorePool } from "./store-db";
+import { storeFileList, usedBytesMismatches } from "./store-test-helpers";
+
+let scratch: Awaited<ReturnType<typeof scratchDataDir>>;
+let t: MailTenant;
+type Box = Awaited<ReturnType<typeof createMailbox>>;
+let alice: Box, bob: Box, carol: Box;
+
+beforeAll(async () => {
+  scratch = await scratchDataDir();
+  t = await createMailTenant();
+  [alice, bob, carol] = await Promise.all([createMailbox(t), createMailbox(t), createMailbox(t)]);
+});
+
+afterAll(async () => {
+  await closeStorePool();
+  await scratch.cleanup();
+});
+
+const usedBytes = async (id: string) => (await db.mailbox.findUniqueOrThrow({ where: { id } })).usedBytes;
+
+describe("commitMessage", () => {
+  it("writes the file and every row: message, mailbox copy (its UID), usedBytes, delivery log", async () => {
+    const before = await usedBytes(bob.id);
+    const msg = incomingMessage({ subject: "Quarterly report", body: "the body of the report", recipients: [recipient(bob.address, [localTo(bob)])] });
+    await commitMessage(msg);
+
+    const row = await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } });
+    expect(row).toMatchObject({ listener: "mx", mailFrom: "someone@outside.example", subject: "Quarterly report", headerMessageId: msg.headerMessageId, size: msg.bytes.length, authMailboxId: null });
+    expect(row.path).toMatch(new RegExp(`^\\d{4}/\\d{2}/\\d{2}/\\d{2}/${msg.id}\\.eml$`));
+    expect(row.receivedAt.getTime()).toBe(msg.receivedAt.getTime());
+    expect(await readFile(path.join(storeRoot(), row.path))).toEqual(msg.bytes);
+
+    const stored = await db.storedMessage.findMany({ where: { messageId: msg.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ mailboxId: bob.id, size: msg.bytes.length, path: row.path, flags: "" });
+    expect(await usedBytes(bob.id)).toBe(before + BigInt(msg.bytes.length));
+
+    const events = await db.messageEvent.findMany({ where: { messageId: msg.id } });
+    expect(events.map((e) => [e.direction, e.tenantId, e.mailboxId, e.recipient, e.status])).toEqual([["inbound", t.tenant.id, bob.id, bob.address, "delivered"]]);
+    expect(events[0]?.history).toEqual([
+      { status: "received", at: msg.receivedAt.toISOString() },
+      { status: "delivered", at: msg.receivedAt.toISOString(), reason: "delivered to the mailbox" },
+    ]);
+  });
+
+  it("stores a message once per mailbox however it was addressed (a list and a direct copy)", async () => {
+    const list = `team@${t.domain.name}`;
+    const msg = incomingMessage({
+      recipients: [recipient(list, [localTo(bob, list, "L1"), localTo(carol, list, "L1")]), recipient(bob.address, [localTo(bob)])],
+    });
+    const [bobBefore, carolBefore] = [await usedBytes(bob.id), await usedBytes(carol.id)];
+    await commitMessage(msg);
+    const stored = await db.storedMessage.findMany({ where: { messageId: msg.id }, orderBy: { mailboxId: "asc" } });
+    expect(stored.map((s) => s.mailboxId).sort()).toEqual([bob.id, carol.id].sort());
+    expect(await usedBytes(bob.id)).toBe(bobBefore + BigInt(msg.bytes.length));
+    expect(await usedBytes(carol.id)).toBe(carolBefore + BigInt(msg.bytes.length));
+    expect((await storeFileList()).filter((f) => f.includes(msg.id))).toHaveLength(1);
+  });
+
+  it("queues remote recipients in the outbox and logs the sender's lines as queued", async () => {
+    const msg = incomingMessage({
+      listener: "submission",
+      mailFrom: alice.address,
+      sender: accountOf(alice),
+      recipients: [recipient("x@outside.example", [], ["x@outside.example"], t.tenant.id), recipient(bob.address, [localTo(bob)])],
+    });
+    await commitMessage(msg);
+    const outbox = await db.outboxItem.findMany({ where: { messageId: msg.id } });
+    expect(outbox.map((o) => [o.recipient, o.status, o.attempts])).toEqual([["x@outside.example", "queued", 0]]);
+    expect(outbox[0]?.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } })).authMailboxId).toBe(alice.id);
+    const events = await db.messageEvent.findMany({ where: { messageId: msg.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.direction, e.mailboxId, e.recipient, e.status])).toEqual([
+      ["outbound", alice.id, "x@outside.example", "queued"],
+      ["outbound", alice.id, bob.address, "delivered"],
+      ["inbound", bob.id, bob.address, "delivered"],
+    ]);
+  });
+
+  it("commits concurrent messages in shared batches, each with its own rows and ascending UIDs", async () => {
+    const msgs = Array.from({ length: 40 }, (_, i) => incomingMessage({ subject: `burst ${i}`, recipients: [recipient(carol.address, [localTo(carol)])] }));
+    await Promise.all(msgs.map((m) => commitMessage(m)));
+    const stored = await db.storedMessage.findMany({ where: { messageId: { in: msgs.map((m) => m.id) } }, orderBy: { id: "asc" } });
+    expect(stored).toHaveLength(40);
+    expect(new Set(stored.map((s) => s.messageId)).size).toBe(40);
+    expect(await usedBytesMismatches()).toEqual([]);
+  });
+
+  it("fails only the message whose mailbox is gone, leaving none of its rows or its file", async () => {
+    const doomed = await createMailbox(t);
+    const good = Array.from({ length: 5 }, () => incomingMessage({ recipients: [recipient(carol.address, [localTo(carol)])] }));
+    const bad = incomingMessage({ recipients: [recipient(doomed.address, [localTo(doomed)]), recipient(carol.address, [localTo(carol)])] });
+    await db.mailAddress.deleteMany({ where: { mailboxId: doomed.id } });
+    await db.mailbox.delete({ where: { id: doomed.id } });
+    // The first message starts a commit; the rest gather into one batch with the bad one inside.
+    const results = await Promise.allSettled([...good.slice(0, 3), bad, ...good.slice(3)].map((m) => commitMessage(m)));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/mailbox no longer exists/);
+    expect(await db.mailMessage.count({ where: { id: { in: good.map((m) => m.id) } } })).toBe(5);
+    expect(await db.mailMessage.count({ where: { id: bad.id } })).toBe(0);
+    expect(await db.storedMessage.count({ where: { messageId: bad.id } })).toBe(0);
+    expect(await db.messageEvent.count({ where: { messageId: bad.id } })).toBe(0);
+    expect((await storeFileList()).filter((f) => f.includes(bad.id))).toEqual([]);
+    expect(await usedBytesMismatches()).toEqual([]);
+  });
+
+  it("refuses a message with no bytes or a malformed id before writing anything", async () => {
+    const files = await storeFileList();
+    await expect(commitMessage(incomingMessage({ recipients: [recipient(bob.address, [localTo(bob)])], bytes: Buffer.alloc(0) }))).rejects.toThrow(/no bytes/);
+    await expect(commitMessage(incomingMessage({ id: "../../escape", recipients: [recipient(bob.address, [localTo(bob)])] }))).rejects.toThrow(/not a ULID/);
+    expect(await storeFileList()).toEqual(files);
+  });
+
+  it("cuts over-long header fields to the column sizes instead of failing an accepted message", async () => {
+    const msg = incomingMessage({ helo: "h".repeat(400), subject: "s".repeat(300), recipients: [recipient(bob.address, [localTo(bob)])] });
+    await commitMessage(msg);
+    const row = await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } });
+    expect([row.helo.length, row.subject.length]).toEqual([255, 255]);
+  });
+});

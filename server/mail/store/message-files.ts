@@ -1,0 +1,84 @@
+import { constants } from "node:fs";
+import { mkdir, open, unlink } from "node:fs/promises";
+import path from "node:path";
+
+// Durable files: a message's bytes are durable when the file is fsynced AND the directory entry
+// naming it is (fsync of the directory); a directory created on the way is durable when its
+// parent is fsynced too. Without those, a crash can leave a committed row pointing at nothing.
+
+/** fsyncs a directory (opened read-only: Linux allows fsync on a directory descriptor). */
+export async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+// Directories known to exist durably, by absolute path: the hour directory is made once an hour,
+// and concurrent writers of its first messages wait for the same mkdir.
+const ensured = new Map<string, Promise<void>>();
+
+/**
+ * Makes `dir` (and missing ancestors up to and including `root`) and fsyncs the parent of every
+ * directory it created, so the new entries survive a crash.
+ */
+export function ensureDurableDirectory(root: string, dir: string): Promise<void> {
+  let pending = ensured.get(dir);
+  if (!pending) {
+    pending = (async () => {
+      const created: string[] = [];
+      const chain: string[] = [];
+      for (let d = dir; ; d = path.dirname(d)) {
+        chain.unshift(d);
+        if (d === root || path.dirname(d) === d) break;
+      }
+      for (const d of chain) {
+        try {
+          await mkdir(d);
+          created.push(d);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        }
+      }
+      const parents = new Set(created.map((d) => path.dirname(d)));
+      for (const p of parents) await fsyncDirectory(p);
+    })();
+    ensured.set(dir, pending);
+    // A failure (disk full, permissions) must not be remembered: the next message tries again.
+    pending.catch(() => ensured.delete(dir));
+  }
+  return pending;
+}
+
+/**
+ * Writes `bytes` to a new file at `absolute` and fsyncs it. O_EXCL: a message id is never
+ * reused, so an existing file means something is wrong, and it is never overwritten.
+ * `alongside` runs while the file's fsync does, once the file exists: the directory's fsync,
+ * which the caller shares among a batch's files (it makes the entry durable, so it need not wait
+ * for the data). On any failure the file is removed and the error thrown.
+ */
+export async function writeDurableFile(absolute: string, bytes: Buffer, alongside: () => Promise<void> = async () => {}): Promise<void> {
+  const handle = await open(absolute, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o640);
+  try {
+    await handle.writeFile(bytes);
+    const [synced, beside] = await Promise.allSettled([handle.sync(), alongside()]);
+    if (synced.status === "rejected") throw synced.reason;
+    if (beside.status === "rejected") throw beside.reason;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(absolute).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+}
+
+/** Removes a file; a file already gone is fine (removal is idempotent). */
+export async function removeFile(absolute: string): Promise<void> {
+  try {
+    await unlink(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
