@@ -36,8 +36,19 @@ export function ensureDurableDirectory(root: string, dir: string): Promise<void>
       }
       for (const d of chain) {
         try {
-          await mkdir(d);
-          created.push(d);
+          // The root may be the first thing made under a new DATA_DIR, whose own parents may be
+          // missing too (a fresh data folder): make them with it.
+          if (d === root) {
+            const first = await mkdir(d, { recursive: true });
+            // mkdir names the topmost directory it made; every one from there down to the root is new.
+            for (let x = d; first !== undefined; x = path.dirname(x)) {
+              created.push(x);
+              if (x === first || path.dirname(x) === x) break;
+            }
+          } else {
+            await mkdir(d);
+            created.push(d);
+          }
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         }
