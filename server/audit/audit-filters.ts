@@ -1,30 +1,19 @@
 import { z } from "zod";
+import { optionalIsoInstant, optionalText } from "@/server/shared/filter-fields";
 import type { Prisma } from "@/server/generated/prisma/client.ts";
 import { DomainError } from "@/server/shared/errors";
 
 // The operation log's filters, shared by the list, the CSV export request and the export job
 // (which re-reads them from AuditExport.filters), so all three mean the same thing.
 
-/** Trimmed text; an empty field means "no filter", as a cleared input sends "". */
-const optionalText = (max: number) =>
-  z
-    .string({ message: "expected text" })
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
-const isoInstant = z
-  .iso.datetime({ offset: true, message: "expected an ISO 8601 date-time such as 2026-01-31T16:00:00Z" })
-  .optional();
 
 export const ZAuditFilters = z.object({
   /** An e-mail substring or an exact actor (user) id. */
   actor: optionalText(254),
   /** An exact action ("plan.update") that also matches its dotted children; a trailing * matches any prefix. */
   action: optionalText(80),
-  from: isoInstant,
-  to: isoInstant,
+  from: optionalIsoInstant,
+  to: optionalIsoInstant,
   result: z.enum(["success", "failure"], { message: "expected success or failure" }).optional(),
 });
 

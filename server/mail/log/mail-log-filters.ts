@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalIsoInstant, optionalText } from "@/server/shared/filter-fields";
 import { DeliveryStatus, MailDirection } from "@/server/generated/prisma/enums.ts";
 import { DomainError, say, type Localized } from "@/server/shared/errors";
 import { decodeCursor, type MailLogCursor } from "./mail-log-cursor";
@@ -10,16 +11,6 @@ import { decodeCursor, type MailLogCursor } from "./mail-log-cursor";
 export const MAX_RANGE_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Trimmed text; an empty field means "no filter", as a cleared input sends "". */
-const optionalText = (max: number) =>
-  z
-    .string({ message: "expected text" })
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
-const isoInstant = z.iso.datetime({ offset: true, message: "expected an ISO 8601 date-time such as 2026-01-31T16:00:00Z" }).optional();
 
 /** The shape of a request; what zod cannot say in both languages is checked by checkMailLogRequest. */
 export const ZMailLogRequest = z
@@ -35,8 +26,8 @@ export const ZMailLogRequest = z
      * add their own `direction` ("forward") to the input.
      */
     type: z.enum(MailDirection, { message: "expected outbound or inbound" }).optional(),
-    from: isoInstant,
-    to: isoInstant,
+    from: optionalIsoInstant,
+    to: optionalIsoInstant,
     /** The last page's nextCursor: the page after it. */
     cursor: optionalText(40),
   })
