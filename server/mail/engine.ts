@@ -8,7 +8,9 @@ import { clearAcceptCaches } from "./accept/clear-accept-caches";
 import { mailHostname, tlsPaths } from "./paths";
 import { startPop3 } from "./pop3/pop3-server";
 import { closeStorePool } from "./store/store-db";
+import { recoverUnsyncedMessages } from "./store/recover-unsynced";
 import { sweepOrphanFiles } from "./store/sweep-orphans";
+import { flushSyncedMarks } from "./store/unsynced-marks";
 import { createListener, type ListenerKind } from "./smtp/create-listener";
 import { closeAllSessions, closeIdleSessions } from "./smtp/drain-gate";
 import { replyText, shuttingDown } from "./smtp/smtp-replies";
@@ -82,6 +84,9 @@ export async function startEngine(opts: EngineOptions = {}): Promise<RunningEngi
     ...opts.ports,
   };
   const tls = await readTls();
+  // Before any client can read the store: messages a crash caught between their commit and their
+  // fsync are kept or taken back (recover-unsynced.ts).
+  await recoverUnsyncedMessages();
   // Files a crash left without rows (no 250 was given for them); best effort, off the start path.
   const sweep = sweepOrphanFiles().then(
     (n) => n > 0 && log.info("orphan message files removed", { files: n }),
@@ -117,6 +122,7 @@ export async function startEngine(opts: EngineOptions = {}): Promise<RunningEngi
       await Promise.all(servers.map(closeServer));
       await sweep;
       clearAcceptCaches();
+      await flushSyncedMarks();
       await Promise.all([closeStorePool(), disconnectDb()]);
       log.info("engine stopped");
     })());

@@ -78,7 +78,9 @@ export async function startEngine(databaseUrl: string, dir: string, log: (s: str
   const tls = await selfSignedPair(dir);
   const stderrPath = path.join(dir, "engine.stderr.log");
   const stderr = await open(stderrPath, "a");
-  const child: ChildProcess = spawnServer(process.execPath, ["--import", "tsx", ENGINE_ENTRY], {
+  // BENCH_ENGINE_CPU_PROF=<dir>: the engine writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_ENGINE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_ENGINE_CPU_PROF}`] : [];
+  const child: ChildProcess = spawnServer(process.execPath, [...profile, "--import", "tsx", ENGINE_ENTRY], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

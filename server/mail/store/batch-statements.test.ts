@@ -6,7 +6,7 @@ import { storedMessagePath } from "./message-path";
 const now = new Date("2026-11-26T08:00:00.000Z");
 const b1 = { id: "mb-b", tenantId: "t1", address: "b@a.example" };
 const b2 = { id: "mb-a", tenantId: "t1", address: "a@a.example" };
-const file = (msg: ReturnType<typeof incomingMessage>) => ({ msg, relPath: storedMessagePath(msg.id, msg.receivedAt) });
+const file = (msg: ReturnType<typeof incomingMessage>) => ({ msg, relPath: storedMessagePath(msg.id, msg.receivedAt), sha256: Buffer.alloc(32, msg.id.length) });
 
 describe("batchStatements", () => {
   const list = "team@a.example";
@@ -15,8 +15,13 @@ describe("batchStatements", () => {
   const statements = batchStatements([file(m1), file(m2)], now);
   const tables = statements.map((s) => /^(?:UPDATE|INSERT INTO) `(\w+)`/.exec(s.sql)?.[1]);
 
-  it("locks the mailboxes first, then inserts message, copies, outbox and log", () => {
-    expect(tables).toEqual(["Mailbox", "MailMessage", "StoredMessage", "OutboxItem", "MessageEvent"]);
+  it("locks the mailboxes first, then inserts message, copies, outbox, log and the unsynced marks", () => {
+    expect(tables).toEqual(["Mailbox", "MailMessage", "StoredMessage", "OutboxItem", "MessageEvent", "UnsyncedMessage"]);
+  });
+
+  it("marks every message of the batch unsynced, with its file's checksum", () => {
+    const marks = statements[5]!;
+    expect(marks.params).toEqual([m1.id, file(m1).sha256, now, m2.id, file(m2).sha256, now]);
   });
 
   it("adds each mailbox's bytes once per message, in one UPDATE with the ids sorted", () => {

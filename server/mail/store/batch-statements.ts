@@ -8,8 +8,11 @@ import { truncateChars } from "./truncate";
 
 export type SqlStatement = { sql: string; params: unknown[] };
 
-/** A message whose file is written, with the path (relative to the store root) it was written to. */
-export type StoredFile = { msg: IncomingMessage; relPath: string };
+/**
+ * A message whose file is written, with the path (relative to the store root) it was written to
+ * and the file's sha256, kept until its fsync is confirmed (UnsyncedMessage).
+ */
+export type StoredFile = { msg: IncomingMessage; relPath: string; sha256: Buffer };
 
 function insert(table: string, columns: string[], rows: unknown[][]): SqlStatement | null {
   if (!rows.length) return null;
@@ -36,7 +39,7 @@ function usedBytesUpdate(batch: StoredFile[]): SqlStatement | null {
  * The statements that store `batch`, in the order they must run: the Mailbox rows first (the
  * lock every writer of a mailbox takes first, expunge included, so they cannot deadlock), then
  * the message, its mailbox copies (their autoincrement ids are the UIDs, ascending in arrival
- * order), the outbox and the delivery log.
+ * order), the outbox, the delivery log, and the mark that the file's fsync is still running.
  */
 export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] {
   const messages = batch.map(({ msg, relPath }) => [
@@ -57,11 +60,13 @@ export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] 
   const events = batch.flatMap(({ msg }) =>
     deliveryLogLines(msg).map((e) => [e.messageId, e.tenantId, e.direction, e.mailboxId, e.sender, e.recipient, e.subject, e.status, e.reason, JSON.stringify(e.history), e.receivedAt, e.updatedAt]),
   );
+  const unsynced = batch.map(({ msg, sha256 }) => [msg.id, sha256, now]);
   return [
     usedBytesUpdate(batch),
     insert("MailMessage", ["id", "receivedAt", "listener", "clientIp", "helo", "mailFrom", "authMailboxId", "subject", "headerMessageId", "size", "path"], messages),
     insert("StoredMessage", ["mailboxId", "messageId", "size", "receivedAt", "path"], stored),
     insert("OutboxItem", ["messageId", "recipient", "status", "nextAttemptAt", "createdAt", "updatedAt"], outbox),
     insert("MessageEvent", ["messageId", "tenantId", "direction", "mailboxId", "sender", "recipient", "subject", "status", "reason", "history", "receivedAt", "updatedAt"], events),
+    insert("UnsyncedMessage", ["messageId", "sha256", "createdAt"], unsynced),
   ].filter((s): s is SqlStatement => s !== null);
 }

@@ -1,20 +1,26 @@
 import { constants } from "node:fs";
-import { mkdir, open, unlink } from "node:fs/promises";
+import { mkdir, open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 // Durable files: a message's bytes are durable when the file is fsynced AND the directory entry
 // naming it is (fsync of the directory); a directory created on the way is durable when its
 // parent is fsynced too. Without those, a crash can leave a committed row pointing at nothing.
 
-/** fsyncs a directory (opened read-only: Linux allows fsync on a directory descriptor). */
-export async function fsyncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+/** fsyncs an existing file or directory (opened read-only: Linux allows fsync on such a descriptor). */
+async function fsyncPath(target: string, flags: number): Promise<void> {
+  const handle = await open(target, constants.O_RDONLY | flags);
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
+
+/** fsyncs a directory. */
+export const fsyncDirectory = (dir: string) => fsyncPath(dir, constants.O_DIRECTORY);
+
+/** fsyncs a file that is already written (a message checked after a crash). */
+export const fsyncFile = (file: string) => fsyncPath(file, 0);
 
 // Directories known to exist durably, by absolute path: the hour directory is made once an hour,
 // and concurrent writers of its first messages wait for the same mkdir.
@@ -64,25 +70,45 @@ export function ensureDurableDirectory(root: string, dir: string): Promise<void>
 }
 
 /**
- * Writes `bytes` to a new file at `absolute` and fsyncs it. O_EXCL: a message id is never
- * reused, so an existing file means something is wrong, and it is never overwritten.
- * `alongside` runs while the file's fsync does, once the file exists: the directory's fsync,
- * which the caller shares among a batch's files (it makes the entry durable, so it need not wait
- * for the data). On any failure the file is removed and the error thrown.
+ * Writes `bytes` to a new file at `absolute`, not yet synced; the caller syncs it with
+ * `syncMessageFile`. O_EXCL: a message id is never reused, so an existing file means something
+ * is wrong, and it is never overwritten. On failure the file is removed and the error thrown.
  */
-export async function writeDurableFile(absolute: string, bytes: Buffer, alongside: () => Promise<void> = async () => {}): Promise<void> {
+export async function writeMessageFile(absolute: string, bytes: Buffer): Promise<FileHandle> {
   const handle = await open(absolute, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o640);
   try {
     await handle.writeFile(bytes);
-    const [synced, beside] = await Promise.allSettled([handle.sync(), alongside()]);
-    if (synced.status === "rejected") throw synced.reason;
-    if (beside.status === "rejected") throw beside.reason;
   } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(absolute).catch(() => {});
+    await discardFile(handle, absolute);
     throw error;
   }
+  return handle;
+}
+
+async function discardFile(handle: FileHandle, absolute: string): Promise<void> {
+  await handle.close().catch(() => {});
+  await unlink(absolute).catch(() => {});
+}
+
+/**
+ * fsyncs a file `writeMessageFile` wrote and closes it. `alongside` runs while the file's fsync
+ * does: the directory's fsync, which the caller shares among a batch's files (it makes the entry
+ * durable, so it need not wait for the data). On any failure the file is removed and the error
+ * thrown.
+ */
+export async function syncMessageFile(handle: FileHandle, absolute: string, alongside: () => Promise<void> = async () => {}): Promise<void> {
+  const [synced, beside] = await Promise.allSettled([handle.sync(), alongside()]);
+  const failed = synced.status === "rejected" ? synced : beside.status === "rejected" ? beside : null;
+  if (failed) {
+    await discardFile(handle, absolute);
+    throw failed.reason;
+  }
   await handle.close();
+}
+
+/** Writes `bytes` to a new file at `absolute` and fsyncs it (see the two steps above). */
+export async function writeDurableFile(absolute: string, bytes: Buffer, alongside?: () => Promise<void>): Promise<void> {
+  await syncMessageFile(await writeMessageFile(absolute, bytes), absolute, alongside);
 }
 
 /** Removes a file; a file already gone is fine (removal is idempotent). */
