@@ -41,8 +41,8 @@ export async function commitMessage(msg: IncomingMessage): Promise<void> {
   const [sha256] = await Promise.all([sha256Of(msg.bytes), ensureDurableDirectory(root, directory)]);
   const pending = { msg, relPath, directory, sha256 };
   // The rows are committed only once the bytes are written: a reader that finds them finds the whole file.
-  const handle = await writeMessageFile(absolute, msg.bytes);
-  const [synced, rows] = await Promise.allSettled([syncMessageFile(handle, absolute, () => syncDirectory(pending)), commitRows(pending)]);
+  const file = await writeMessageFile(absolute, msg.bytes);
+  const [synced, rows] = await Promise.allSettled([syncMessageFile(file, () => syncDirectory(pending)), commitRows(pending)]);
   if (synced.status === "fulfilled" && rows.status === "fulfilled") {
     markSynced(msg.id);
     return;
