@@ -12,6 +12,8 @@ import { useListsError } from "./use-lists-error";
 
 type AddValues = { mailboxId?: string; address?: string };
 
+const CONTROL_WIDTH = 300;
+
 /** Adds an entry from one small form (a mailbox picker or an address box); errors land on its field. */
 function AddEntryForm({ list, role, field }: { list: ListDetail; role: ListEntryRole; field: keyof AddValues }) {
   const t = useTranslations("lists");
@@ -38,17 +40,19 @@ function AddEntryForm({ list, role, field }: { list: ListDetail; role: ListEntry
 
   return (
     <Form<AddValues> form={form} layout="inline" requiredMark={false} name={`add-${role}-${field}`} onFinish={(v) => add.mutate({ listId: list.id, role, ...v })}>
-      <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+      {/* A fixed-width control: a long refusal wraps under the field instead of widening the item,
+          which would push the add button aside while the reader moves to click it. */}
+      <Form.Item name={field} label={label} wrapperCol={{ flex: `${CONTROL_WIDTH}px` }} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
         {field === "mailboxId" ? (
           <Select
             showSearch={{ filterOption: false, onSearch: setSearch }}
-            style={{ width: 300 }}
+            style={{ width: "100%" }}
             placeholder={t("detail.pickPlaceholder")}
             loading={candidates.isFetching}
             options={(candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName} <${c.address}>`, disabled: taken.has(c.id) }))}
           />
         ) : (
-          <Input style={{ width: 300 }} placeholder={t("detail.outsidePlaceholder")} autoComplete="off" />
+          <Input placeholder={t("detail.outsidePlaceholder")} autoComplete="off" />
         )}
       </Form.Item>
       <Form.Item>
