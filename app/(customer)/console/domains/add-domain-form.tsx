@@ -48,8 +48,9 @@ export function AddDomainForm({ rows, limit, primary }: { rows: DomainView[]; li
       {full && <Alert type="warning" showIcon title={t("add.limitReached", { limit })} style={{ marginBottom: 16 }} />}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="inline" name="add-domain" aria-label={title} onFinish={submit} onValuesChange={() => setFormError(null)}>
-        <Form.Item name="name" label={t("add.name")} rules={[{ required: true, whitespace: false, message: t("add.placeholder") }]}>
-          <Input placeholder={t("add.placeholder")} style={{ width: 260 }} autoComplete="off" />
+        {/* A fixed-width control: a refusal wraps under the field instead of widening the item and pushing the button aside. */}
+        <Form.Item name="name" label={t("add.name")} wrapperCol={{ flex: "260px" }} rules={[{ required: true, whitespace: false, message: t("add.placeholder") }]}>
+          <Input placeholder={t("add.placeholder")} autoComplete="off" />
         </Form.Item>
         {primaries.length > 0 && (
           <Form.Item name="primaryId" label={t("add.aliasOf")} tooltip={t("add.aliasHelp")}>
