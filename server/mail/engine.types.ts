@@ -72,4 +72,21 @@ export type IncomingMessage = {
   headerMessageId: string | null;
   /** The bytes to store, CRLF line ends, our Received header first. */
   bytes: Buffer;
+  /** Set when the filters hold the message for review: those mailboxes get a quarantine entry, not a copy. */
+  quarantine?: QuarantineVerdict | null;
+};
+
+/** One reason behind a filter verdict: an rspamd symbol, a virus signature, a DMARC result. */
+export type FilterReason = { name: string; score?: number; description?: string };
+
+/**
+ * The filters' decision to hold a message instead of delivering it ([Filtering]). `tenantIds`
+ * null = every local recipient; otherwise only recipients of those tenants (each tenant's
+ * thresholds differ, one scan serves all). Remote recipients are never quarantined here.
+ */
+export type QuarantineVerdict = {
+  kind: "spam" | "virus" | "dmarc";
+  score: number | null;
+  reasons: FilterReason[];
+  tenantIds: string[] | null;
 };

@@ -121,6 +121,30 @@ const EnvSchema = z.object({
   // start script waits before SIGKILL).
   MAIL_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // ── Filtering (issue 8). rspamd's normal worker (scans) and controller (learning, stats);
+  // npm start runs both with config/rspamd. The password is the controller's (enable_password).
+  RSPAMD_URL: url(["http:", "https:"]).default("http://127.0.0.1:11333"),
+  RSPAMD_CONTROLLER_URL: url(["http:", "https:"]).default("http://127.0.0.1:11334"),
+  RSPAMD_PASSWORD: z.string().min(1).default("mailstead-local"),
+  RSPAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // clamd over TCP (config/clamav); npm start runs it with the project's own signatures.
+  CLAMD_HOST: z.string().min(1).default("127.0.0.1"),
+  CLAMD_PORT: port().default(3310),
+  CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  // Filtering on the engine's paths: off only for the bench's "scanning off" run and for tests
+  // of the bare engine.
+  MAIL_FILTERS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  // ── Outbound relay. The port remote MXes are dialled on: 25 in production; tests and the
+  // bench point it at a local sink. Delivery concurrency per worker and per destination domain.
+  OUTBOUND_SMTP_PORT: port().default(25),
+  OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  OUTBOUND_PER_DOMAIN: z.coerce.number().int().min(1).max(100).default(5),
+  OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  // How often the sweeper re-enqueues due outbox rows (the recovery path when Redis lost jobs).
+  OUTBOUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Abuse limit: outbound messages scored as spam within an hour that suspend a mailbox's sending.
+  ABUSE_SPAM_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  QUARANTINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -80,6 +80,26 @@ export const queueDefs = {
     payload: z.object({ importId: z.string().min(1) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...keepBriefly } satisfies JobsOptions,
   },
+  // One outbox row's delivery attempt (server/mail/outbound). The row is the truth: the handler
+  // claims it with a lease and does nothing when it is not due, so a duplicate job is harmless
+  // and a lost one is re-created by the sweeper. Retries are the row's own schedule, not BullMQ's.
+  outboundDelivery: {
+    name: "outbound-delivery",
+    payload: z.object({ outboxItemId: z.string().regex(/^\d+$/) }),
+    options: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } } satisfies JobsOptions,
+  },
+  // Repeatable tick: re-enqueue due outbox rows, take back expired leases, send 4-hour warnings.
+  outboundSweep: {
+    name: "outbound-sweep",
+    payload: z.object({}),
+    options: { attempts: 1, ...keepBriefly } satisfies JobsOptions,
+  },
+  // Repeatable tick, hourly: delete quarantine entries past their 30 days.
+  quarantineExpiry: {
+    name: "quarantine-expiry",
+    payload: z.object({}),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
   // Sends one new mailbox its welcome letter; the mailbox's welcomeSentAt makes a retry a no-op.
   welcomeLetter: {
     name: "welcome-letter",

@@ -26,11 +26,12 @@ describe("SMTP hooks", () => {
     expect((await runRefusingHooks("mailFrom", ctx))?.code).toBe(451);
   });
 
-  it("collects data hooks' headers and the first quarantine reason; a refusal wins", async () => {
+  it("collects data hooks' headers and the first quarantine verdict; a refusal wins", async () => {
     removers.push(registerSmtpHook("data", () => ({ headers: ["X-Spam-Score: 1.0"] })));
-    removers.push(registerSmtpHook("data", () => ({ headers: ["X-Virus: clean"], quarantine: "spam score 9" })));
-    removers.push(registerSmtpHook("data", () => ({ quarantine: "second" })));
-    expect(await runDataHooks(dataCtx)).toEqual({ refusal: null, headers: ["X-Spam-Score: 1.0", "X-Virus: clean"], quarantine: "spam score 9" });
+    const first = { kind: "spam" as const, score: 9, reasons: [{ name: "BAYES_SPAM", score: 5.1 }], tenantIds: null };
+    removers.push(registerSmtpHook("data", () => ({ headers: ["X-Virus: clean"], quarantine: first })));
+    removers.push(registerSmtpHook("data", () => ({ quarantine: { ...first, kind: "dmarc" as const } })));
+    expect(await runDataHooks(dataCtx)).toEqual({ refusal: null, headers: ["X-Spam-Score: 1.0", "X-Virus: clean"], quarantine: first });
     removers.push(registerSmtpHook("data", () => ({ refusal: refusal(554, "5.7.1", "virus found") })));
     expect((await runDataHooks(dataCtx)).refusal?.code).toBe(554);
   });

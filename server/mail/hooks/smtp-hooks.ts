@@ -1,4 +1,4 @@
-import type { IncomingMessage, Listener, MailAccount, ResolvedRecipient, SmtpRefusal } from "../engine.types";
+import type { IncomingMessage, Listener, MailAccount, QuarantineVerdict, ResolvedRecipient, SmtpRefusal } from "../engine.types";
 
 // SMTP-phase hooks: the seam where the [Filtering] issue plugs in SPF/DKIM/DMARC (mailauth),
 // rspamd and ClamAV without touching the listeners. The registry is empty by default, so the
@@ -13,10 +13,10 @@ export type DataContext = Omit<IncomingMessage, "bytes"> & { bytes: Buffer };
 /**
  * What a data hook decided. `headers` are complete header lines without CRLF (e.g.
  * "Authentication-Results: mx.example; spf=pass"), stored right below our Received header.
- * `quarantine` is the reason to hold the message for review instead of delivering it; the
- * store acts on it once [Filtering] lands (the listener passes it on, see runDataHooks).
+ * `quarantine` holds the message for review instead of delivering it: the store files a
+ * QuarantineItem for each local recipient it covers instead of a mailbox copy.
  */
-export type DataVerdict = { refusal?: SmtpRefusal; headers?: string[]; quarantine?: string };
+export type DataVerdict = { refusal?: SmtpRefusal; headers?: string[]; quarantine?: QuarantineVerdict };
 
 type RefusingHook<C> = (ctx: C) => Promise<SmtpRefusal | null> | SmtpRefusal | null;
 
@@ -51,9 +51,9 @@ export async function runRefusingHooks<P extends Exclude<HookPhase, "data">>(pha
   return null;
 }
 
-export type DataOutcome = { refusal: SmtpRefusal | null; headers: string[]; quarantine: string | null };
+export type DataOutcome = { refusal: SmtpRefusal | null; headers: string[]; quarantine: QuarantineVerdict | null };
 
-/** Runs every data hook; the first refusal stops them, headers accumulate, the first quarantine reason wins. */
+/** Runs every data hook; the first refusal stops them, headers accumulate, the first quarantine verdict wins. */
 export async function runDataHooks(ctx: DataContext): Promise<DataOutcome> {
   const outcome: DataOutcome = { refusal: null, headers: [], quarantine: null };
   for (const hook of hooks.data) {

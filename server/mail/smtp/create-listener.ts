@@ -111,7 +111,7 @@ export function createListener(setup: ListenerSetup): SMTPServer {
           (r) => {
             if ("code" in r) return cb(refused("data", session, r));
             const m = r.accepted;
-            log.info("accepted", { id: m.id, listener, ip: m.clientIp, from: m.mailFrom, rcpts: m.recipients.length, size: m.bytes.length, ...(r.quarantine ? { quarantine: r.quarantine } : {}) });
+            log.info("accepted", { id: m.id, listener, ip: m.clientIp, from: m.mailFrom, rcpts: m.recipients.length, size: m.bytes.length, ...(m.quarantine ? { quarantine: m.quarantine.kind } : {}) });
             cb(null, `2.0.0 Ok: queued as ${m.id}`);
           },
           (err: unknown) => {

@@ -15,7 +15,7 @@ import { senderOf, type SessionInfo } from "./transaction-state";
 
 const log = logger("mail.smtp");
 
-export type DataResult = { accepted: IncomingMessage; quarantine: string | null } | SmtpRefusal;
+export type DataResult = { accepted: IncomingMessage } | SmtpRefusal;
 
 /**
  * DATA: reads the message (bounded by the server's and every recipient's size limit), builds
@@ -59,7 +59,7 @@ export async function dataStep(info: SessionInfo, stream: SMTPServerDataStream, 
     at: receivedAt,
   });
   const added = outcome?.headers.length ? outcome.headers.map((h) => `${h.replace(/[\r\n]+/g, " ")}\r\n`).join("") : "";
-  const msg: IncomingMessage = { ...base, bytes: Buffer.concat([Buffer.from(trace + added, "utf8"), original]) };
+  const msg: IncomingMessage = { ...base, bytes: Buffer.concat([Buffer.from(trace + added, "utf8"), original]), quarantine: outcome?.quarantine ?? null };
 
   const reserved = sender ? tx.recipients.length : 0;
   if (sender) {
@@ -73,5 +73,5 @@ export async function dataStep(info: SessionInfo, stream: SMTPServerDataStream, 
     if (sender) await releaseDailySends(sender, reserved).catch((r: unknown) => log.error("release of daily sends failed", { id, error: String(r) }));
     return localError();
   }
-  return { accepted: msg, quarantine: outcome?.quarantine ?? null };
+  return { accepted: msg };
 }
