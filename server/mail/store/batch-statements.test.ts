@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchStatements } from "./batch-statements";
+import { batchStatements, recipientDomain } from "./batch-statements";
 import { incomingMessage, localTo, recipient } from "./incoming-message-fixture";
 import { storedMessagePath } from "./message-path";
 
@@ -39,5 +39,26 @@ describe("batchStatements", () => {
   it("leaves out the tables a batch adds nothing to", () => {
     const m = incomingMessage({ receivedAt: now, recipients: [recipient(b1.address, [localTo(b1)])] });
     expect(batchStatements([file(m)], now).map((s) => s.sql.slice(0, 30))).not.toContainEqual(expect.stringContaining("OutboxItem"));
+  });
+
+  it("files the outbox row with the relaying tenant and the recipient's domain", () => {
+    const outbox = statements[3]!;
+    expect(outbox.sql).toContain("`tenantId`,`domain`");
+    expect(outbox.params.slice(0, 4)).toEqual([m2.id, "x@out.example", "t1", "out.example"]);
+    expect(recipientDomain("Someone@Mail.Example.COM")).toBe("mail.example.com");
+  });
+
+  it("holds the copies a quarantine verdict covers instead of storing them, and counts no bytes for them", () => {
+    const other = { id: "mb-c", tenantId: "t2", address: "c@c.example" };
+    const verdict = { kind: "spam" as const, score: 9.5, reasons: [{ name: "BAYES_SPAM", score: 5.1 }], tenantIds: ["t1"] };
+    const m = incomingMessage({ receivedAt: now, recipients: [recipient(b1.address, [localTo(b1)]), recipient(other.address, [localTo(other)])], quarantine: verdict });
+    const st = batchStatements([file(m)], now);
+    const byTable = new Map(st.map((x) => [/^(?:UPDATE|INSERT INTO) `(\w+)`/.exec(x.sql)?.[1], x]));
+    expect(byTable.get("Mailbox")?.params).toEqual(["mb-c", m.bytes.length, "mb-c"]);
+    expect(byTable.get("StoredMessage")?.params[0]).toBe("mb-c");
+    const held = byTable.get("QuarantineItem")!;
+    expect(held.params.slice(0, 9)).toEqual([m.id, "t1", "mb-b", b1.address, m.mailFrom, m.subject, "spam", 9.5, JSON.stringify(verdict.reasons)]);
+    // Thirty days (QUARANTINE_DAYS' default) after receipt.
+    expect(held.params[11]).toEqual(new Date(now.getTime() + 30 * 24 * 3600 * 1000));
   });
 });

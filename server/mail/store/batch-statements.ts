@@ -1,6 +1,7 @@
-import type { IncomingMessage } from "@/server/mail/engine.types";
+import type { IncomingMessage, LocalDelivery } from "@/server/mail/engine.types";
 import { deliveryLogLines } from "./delivery-log-lines";
-import { uniqueLocalDeliveries, uniqueRemoteDeliveries } from "./local-deliveries";
+import { env } from "@/server/shared/env";
+import { splitLocalDeliveries, uniqueRemoteDeliveries } from "./local-deliveries";
 import { truncateChars } from "./truncate";
 
 // The rows a batch of messages adds, as a handful of multi-row statements: one round trip per
@@ -26,7 +27,7 @@ function insert(table: string, columns: string[], rows: unknown[][]): SqlStateme
 /** usedBytes += size for each mailbox stored to, in one statement; ids sorted so concurrent writers lock in one order. */
 function usedBytesUpdate(batch: StoredFile[]): SqlStatement | null {
   const added = new Map<string, number>();
-  for (const { msg } of batch) for (const l of uniqueLocalDeliveries(msg)) added.set(l.mailboxId, (added.get(l.mailboxId) ?? 0) + msg.bytes.length);
+  for (const { msg } of batch) for (const l of splitLocalDeliveries(msg).stored) added.set(l.mailboxId, (added.get(l.mailboxId) ?? 0) + msg.bytes.length);
   if (!added.size) return null;
   const ids = [...added.keys()].sort();
   return {
@@ -35,11 +36,29 @@ function usedBytesUpdate(batch: StoredFile[]): SqlStatement | null {
   };
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The part after the last @, lower-case (the outbox's per-destination key). */
+export function recipientDomain(address: string): string {
+  return truncateChars(address.slice(address.lastIndexOf("@") + 1).toLowerCase(), 253);
+}
+
+/** QuarantineItem rows for the copies a verdict holds; they expire QUARANTINE_DAYS after receipt. */
+function quarantineRows(msg: IncomingMessage, held: LocalDelivery[]): unknown[][] {
+  const v = msg.quarantine;
+  if (!v || !held.length) return [];
+  const expiresAt = new Date(msg.receivedAt.getTime() + env().QUARANTINE_DAYS * DAY_MS);
+  const sender = truncateChars(msg.mailFrom, 254);
+  const subject = truncateChars(msg.subject, 255);
+  const reasons = JSON.stringify(v.reasons);
+  return held.map((l) => [msg.id, l.tenantId, l.mailboxId, truncateChars(l.rcpt, 254), sender, subject, v.kind, v.score, reasons, msg.bytes.length, msg.receivedAt, expiresAt]);
+}
+
 /**
  * The statements that store `batch`, in the order they must run: the Mailbox rows first (the
  * lock every writer of a mailbox takes first, expunge included, so they cannot deadlock), then
  * the message, its mailbox copies (their autoincrement ids are the UIDs, ascending in arrival
- * order), the outbox, the delivery log, and the mark that the file's fsync is still running.
+ * order), the copies held in quarantine, the outbox, the delivery log, and the mark that the file's fsync is still running.
  */
 export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] {
   const messages = batch.map(({ msg, relPath }) => [
@@ -55,8 +74,12 @@ export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] 
     msg.bytes.length,
     relPath,
   ]);
-  const stored = batch.flatMap(({ msg, relPath }) => uniqueLocalDeliveries(msg).map((l) => [l.mailboxId, msg.id, msg.bytes.length, msg.receivedAt, relPath]));
-  const outbox = batch.flatMap(({ msg }) => uniqueRemoteDeliveries(msg).map((d) => [msg.id, truncateChars(d.recipient, 254), "queued", now, now, now]));
+  const split = new Map(batch.map(({ msg }) => [msg.id, splitLocalDeliveries(msg)]));
+  const stored = batch.flatMap(({ msg, relPath }) => (split.get(msg.id)?.stored ?? []).map((l) => [l.mailboxId, msg.id, msg.bytes.length, msg.receivedAt, relPath]));
+  const held = batch.flatMap(({ msg }) => quarantineRows(msg, split.get(msg.id)?.held ?? []));
+  const outbox = batch.flatMap(({ msg }) =>
+    uniqueRemoteDeliveries(msg).map((d) => [msg.id, truncateChars(d.recipient, 254), d.tenantId, recipientDomain(d.recipient), "queued", now, now, now]),
+  );
   const events = batch.flatMap(({ msg }) =>
     deliveryLogLines(msg).map((e) => [e.messageId, e.tenantId, e.direction, e.mailboxId, e.sender, e.recipient, e.subject, e.status, e.reason, JSON.stringify(e.history), e.receivedAt, e.updatedAt]),
   );
@@ -65,7 +88,8 @@ export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] 
     usedBytesUpdate(batch),
     insert("MailMessage", ["id", "receivedAt", "listener", "clientIp", "helo", "mailFrom", "authMailboxId", "subject", "headerMessageId", "size", "path"], messages),
     insert("StoredMessage", ["mailboxId", "messageId", "size", "receivedAt", "path"], stored),
-    insert("OutboxItem", ["messageId", "recipient", "status", "nextAttemptAt", "createdAt", "updatedAt"], outbox),
+    insert("QuarantineItem", ["messageId", "tenantId", "mailboxId", "rcpt", "sender", "subject", "kind", "score", "reasons", "size", "receivedAt", "expiresAt"], held),
+    insert("OutboxItem", ["messageId", "recipient", "tenantId", "domain", "status", "nextAttemptAt", "createdAt", "updatedAt"], outbox),
     insert("MessageEvent", ["messageId", "tenantId", "direction", "mailboxId", "sender", "recipient", "subject", "status", "reason", "history", "receivedAt", "updatedAt"], events),
     insert("UnsyncedMessage", ["messageId", "sha256", "createdAt"], unsynced),
   ].filter((s): s is SqlStatement => s !== null);

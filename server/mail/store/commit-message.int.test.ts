@@ -5,6 +5,7 @@ import { createMailbox, createMailTenant, scratchDataDir, type MailTenant } from
 import { storeRoot } from "@/server/mail/paths";
 import { db } from "@/server/shared/db";
 import { commitMessage } from "./commit-message";
+import { discardMessages } from "./discard-messages";
 import { accountOf, incomingMessage, localTo, recipient } from "./incoming-message-fixture";
 import { closeStorePool } from "./store-db";
 import { storeFileList, usedBytesMismatches } from "./store-test-helpers";
@@ -75,7 +76,7 @@ describe("commitMessage", () => {
     });
     await commitMessage(msg);
     const outbox = await db.outboxItem.findMany({ where: { messageId: msg.id } });
-    expect(outbox.map((o) => [o.recipient, o.status, o.attempts])).toEqual([["x@outside.example", "queued", 0]]);
+    expect(outbox.map((o) => [o.recipient, o.status, o.attempts, o.tenantId, o.domain])).toEqual([["x@outside.example", "queued", 0, t.tenant.id, "outside.example"]]);
     expect(outbox[0]?.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } })).authMailboxId).toBe(alice.id);
     const events = await db.messageEvent.findMany({ where: { messageId: msg.id }, orderBy: { id: "asc" } });
@@ -84,6 +85,26 @@ describe("commitMessage", () => {
       ["outbound", alice.id, bob.address, "delivered"],
       ["inbound", bob.id, bob.address, "delivered"],
     ]);
+  });
+
+  it("holds a quarantined message for review: an entry per mailbox, no copy, no bytes counted; discarding takes the entries too", async () => {
+    const before = await usedBytes(carol.id);
+    const verdict = { kind: "spam" as const, score: 11.5, reasons: [{ name: "GTUBE", score: 0 }], tenantIds: null };
+    const msg = incomingMessage({ subject: "Cheap pills", recipients: [recipient(carol.address, [localTo(carol)])], quarantine: verdict });
+    await commitMessage(msg);
+    expect(await db.storedMessage.count({ where: { messageId: msg.id } })).toBe(0);
+    expect(await usedBytes(carol.id)).toBe(before);
+    const held = await db.quarantineItem.findMany({ where: { messageId: msg.id } });
+    expect(held.map((q) => [q.tenantId, q.mailboxId, q.rcpt, q.kind, q.score, q.subject, q.size, q.releasedAt])).toEqual([[t.tenant.id, carol.id, carol.address, "spam", 11.5, "Cheap pills", msg.bytes.length, null]]);
+    expect(held[0]?.reasons).toEqual(verdict.reasons);
+    expect(held[0]!.expiresAt.getTime() - msg.receivedAt.getTime()).toBe(30 * 24 * 3600 * 1000);
+    const events = await db.messageEvent.findMany({ where: { messageId: msg.id } });
+    expect(events.map((e) => [e.mailboxId, e.status, e.reason])).toEqual([[carol.id, "quarantined", "quarantined as spam (score 11.50): GTUBE"]]);
+    expect(await storeFileList()).toContain((await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } })).path);
+
+    expect(await discardMessages([msg.id])).toBe(1);
+    expect(await db.quarantineItem.count({ where: { messageId: msg.id } })).toBe(0);
+    expect(await db.mailMessage.count({ where: { id: msg.id } })).toBe(0);
   });
 
   it("commits concurrent messages in shared batches, each with its own rows and ascending UIDs", async () => {

@@ -74,4 +74,30 @@ describe("deliveryLogLines", () => {
     const msg = incomingMessage({ receivedAt: at, mailFrom: "", recipients: [recipient(bob.address, [localTo(bob)])] });
     expect(deliveryLogLines(msg)[0]?.sender).toBe("");
   });
+
+  it("a copy held in quarantine has a quarantined inbound line naming the verdict; the sender's line says so", () => {
+    const verdict = { kind: "spam" as const, score: 9.25, reasons: [{ name: "BAYES_SPAM" }, { name: "R_PARTS_DIFFER" }, { name: "MIME_HTML_ONLY" }, { name: "FORGED_SENDER" }], tenantIds: ["t2"] };
+    const msg = incomingMessage({
+      receivedAt: at,
+      mailFrom: alice.address,
+      sender: accountOf(alice),
+      listener: "submission",
+      recipients: [recipient(bob.address, [localTo(bob)]), recipient(carol.address, [localTo(carol)])],
+      quarantine: verdict,
+    });
+    const lines = deliveryLogLines(msg);
+    expect(lines.map((l) => [l.direction, l.mailboxId, l.status, l.reason])).toEqual([
+      ["outbound", "mb-alice", "delivered", "delivered to 1 mailbox"],
+      ["outbound", "mb-alice", "quarantined", "held in quarantine for 1 mailbox"],
+      ["inbound", "mb-bob", "delivered", "delivered to the mailbox"],
+      ["inbound", "mb-carol", "quarantined", "quarantined as spam (score 9.25): BAYES_SPAM, R_PARTS_DIFFER, MIME_HTML_ONLY, …"],
+    ]);
+  });
+
+  it("a virus or DMARC verdict held for every tenant", () => {
+    const msg = (kind: "virus" | "dmarc", name: string) =>
+      incomingMessage({ receivedAt: at, recipients: [recipient(bob.address, [localTo(bob)])], quarantine: { kind, score: null, reasons: [{ name }], tenantIds: null } });
+    expect(deliveryLogLines(msg("virus", "Eicar-Signature"))[0]?.reason).toBe("quarantined: virus found: Eicar-Signature");
+    expect(deliveryLogLines(msg("dmarc", "dmarc=fail (p=quarantine)"))[0]?.reason).toBe("quarantined by the sender domain's DMARC policy: dmarc=fail (p=quarantine)");
+  });
 });

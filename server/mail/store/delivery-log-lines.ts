@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "@/server/mail/engine.types";
-import { uniqueLocalDeliveries } from "./local-deliveries";
+import { isQuarantined, splitLocalDeliveries } from "./local-deliveries";
+import { quarantineReason } from "./quarantine-reason";
 import { truncateChars } from "./truncate";
 
 // What the delivery log (收发信记录, MessageEvent) says about a message the moment it is stored.
@@ -15,7 +16,7 @@ export type DeliveryLogLine = {
   sender: string;
   recipient: string;
   subject: string;
-  status: "delivered" | "queued";
+  status: "delivered" | "queued" | "quarantined";
   reason: string;
   history: { status: string; at: string; reason?: string }[];
   receivedAt: Date;
@@ -28,11 +29,19 @@ const REASON_CHARS = 500;
 
 const mailboxes = (n: number) => (n === 1 ? "1 mailbox" : `${n} mailboxes`);
 
-/** Why an outbound line has its status: how many copies were stored and how many wait for the relay. */
-function outboundReason(local: number, remote: number): string {
-  if (remote === 0) return `delivered to ${mailboxes(local)}`;
-  const queued = `${remote === 1 ? "1 copy" : `${remote} copies`} queued for the relay`;
-  return local === 0 ? queued : `delivered to ${mailboxes(local)}, ${queued}`;
+/** Why an outbound line has its status: how many copies were stored, held in quarantine, and wait for the relay. */
+function outboundReason(local: number, held: number, remote: number): string {
+  const parts: string[] = [];
+  if (local > 0 || (held === 0 && remote === 0)) parts.push(`delivered to ${mailboxes(local)}`);
+  if (held > 0) parts.push(`held in quarantine for ${mailboxes(held)}`);
+  if (remote > 0) parts.push(`${remote === 1 ? "1 copy" : `${remote} copies`} queued for the relay`);
+  return parts.join(", ");
+}
+
+/** The outbound line's status: the relay's while a copy waits for it, else quarantined when every copy is held. */
+function outboundStatus(local: number, held: number, remote: number): DeliveryLogLine["status"] {
+  if (remote > 0) return "queued";
+  return held > 0 && local === 0 ? "quarantined" : "delivered";
 }
 
 /** The delivery log lines for a message that is being committed to the store. */
@@ -65,15 +74,17 @@ export function deliveryLogLines(msg: IncomingMessage): DeliveryLogLine[] {
       const rcpt = r.rcpt.toLowerCase();
       if (seen.has(rcpt)) continue;
       seen.add(rcpt);
-      const local = new Set(r.local.map((l) => l.mailboxId)).size;
+      const mailboxIds = new Set(r.local.map((l) => l.mailboxId));
+      const held = new Set(r.local.filter((l) => isQuarantined(msg.quarantine, l)).map((l) => l.mailboxId)).size;
+      const local = mailboxIds.size - held;
       const remote = new Set(r.remote.map((d) => d.recipient.toLowerCase())).size;
       lines.push(line({
         tenantId: account.tenantId,
         direction: "outbound",
         mailboxId: account.mailboxId,
         recipient: rcpt,
-        status: remote === 0 ? "delivered" : "queued",
-        reason: outboundReason(local, remote),
+        status: outboundStatus(local, held, remote),
+        reason: outboundReason(local, held, remote),
       }));
     }
   } else {
@@ -89,15 +100,15 @@ export function deliveryLogLines(msg: IncomingMessage): DeliveryLogLine[] {
       }
     }
   }
-  for (const l of uniqueLocalDeliveries(msg)) {
-    lines.push(line({
-      tenantId: l.tenantId,
-      direction: "inbound",
-      mailboxId: l.mailboxId,
-      recipient: l.address,
-      status: "delivered",
-      reason: l.rcpt.toLowerCase() === l.address.toLowerCase() ? "delivered to the mailbox" : `delivered to the mailbox (via ${l.rcpt.toLowerCase()})`,
-    }));
+  const { stored, held } = splitLocalDeliveries(msg);
+  const via = (l: (typeof stored)[number]) => (l.rcpt.toLowerCase() === l.address.toLowerCase() ? "" : ` (via ${l.rcpt.toLowerCase()})`);
+  for (const l of stored) {
+    lines.push(line({ tenantId: l.tenantId, direction: "inbound", mailboxId: l.mailboxId, recipient: l.address, status: "delivered", reason: `delivered to the mailbox${via(l)}` }));
+  }
+  // Lines keep the recipients' order within each group; a held copy's reason names the verdict.
+  for (const l of held) {
+    const reason = msg.quarantine ? quarantineReason(msg.quarantine) : "quarantined";
+    lines.push(line({ tenantId: l.tenantId, direction: "inbound", mailboxId: l.mailboxId, recipient: l.address, status: "quarantined", reason: `${reason}${via(l)}` }));
   }
   return lines;
 }

@@ -6,7 +6,7 @@ import { inTransaction } from "./store-db";
 
 // Takes back messages whose rows were committed but whose file is not durable: its fsync failed,
 // or a crash came first (recover-unsynced.ts). No client got a 250 for them, so they leave no
-// trace: mailbox copies (usedBytes lowered), outbox items, delivery-log lines, the message row
+// trace: mailbox copies (usedBytes lowered), quarantine entries, outbox items, delivery-log lines, the message row
 // and its mark, then the file. The daily send count is not given back: counting a message that
 // was not sent errs on the safe side.
 
@@ -24,7 +24,7 @@ export async function discardMessages(ids: string[]): Promise<number> {
     for (const c of copies) bytes.set(String(c.mailboxId), (bytes.get(String(c.mailboxId)) ?? 0) + Number(c.size));
     for (const [id, n] of bytes) await conn.query("UPDATE `Mailbox` SET `usedBytes` = GREATEST(CAST(`usedBytes` AS SIGNED) - ?, 0) WHERE `id` = ?", [n, id]);
     const [messages] = await conn.query<RowDataPacket[]>("SELECT `path` FROM `MailMessage` WHERE `id` IN (?) FOR UPDATE", [ids]);
-    for (const table of ["StoredMessage", "OutboxItem", "MessageEvent"]) await conn.query(`DELETE FROM \`${table}\` WHERE \`messageId\` IN (?)`, [ids]);
+    for (const table of ["StoredMessage", "QuarantineItem", "OutboxItem", "MessageEvent"]) await conn.query(`DELETE FROM \`${table}\` WHERE \`messageId\` IN (?)`, [ids]);
     await conn.query("DELETE FROM `MailMessage` WHERE `id` IN (?)", [ids]);
     return messages.map((m) => String(m.path));
   });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, LocalDelivery, RemoteDelivery } from "@/server/mail/engine.types";
+import type { IncomingMessage, LocalDelivery, QuarantineVerdict, RemoteDelivery } from "@/server/mail/engine.types";
 
 // A message reaches a mailbox once however many of its addresses, aliases or lists it was sent
 // to (StoredMessage is unique per mailbox and message), and a remote address is relayed once.
@@ -20,4 +20,17 @@ export function uniqueRemoteDeliveries(msg: Pick<IncomingMessage, "recipients">)
     }
   }
   return [...seen.values()];
+}
+
+/** True when the filters' verdict holds this copy for review (its tenant is covered by the verdict). */
+export function isQuarantined(verdict: QuarantineVerdict | null | undefined, delivery: Pick<LocalDelivery, "tenantId">): verdict is QuarantineVerdict {
+  return !!verdict && (verdict.tenantIds === null || verdict.tenantIds.includes(delivery.tenantId));
+}
+
+/** The local copies that go into mailboxes, and those held in quarantine instead. */
+export function splitLocalDeliveries(msg: Pick<IncomingMessage, "recipients" | "quarantine">): { stored: LocalDelivery[]; held: LocalDelivery[] } {
+  const stored: LocalDelivery[] = [];
+  const held: LocalDelivery[] = [];
+  for (const l of uniqueLocalDeliveries(msg)) (isQuarantined(msg.quarantine, l) ? held : stored).push(l);
+  return { stored, held };
 }
