@@ -83,3 +83,8 @@ if ! redis_ping; then
   wait_for redis redis_ping 15 || die "Redis did not start; run: redis-server --daemonize yes --bind 127.0.0.1 --port 6379"
 fi
 say "Redis answers on 127.0.0.1:6379"
+
+# The filters (issue 8), with the project's own configuration: rspamd (after Redis: its Bayes
+# lives there) and clamd with the project's signatures. Each script installs, starts and waits.
+bash "$(dirname "${BASH_SOURCE[0]}")/services/rspamd.sh"
+bash "$(dirname "${BASH_SOURCE[0]}")/services/clamav.sh"

@@ -3,6 +3,7 @@ import { getQueue, queueDefs, queuePrefix } from "@/server/shared/queues";
 import { createRedis } from "@/server/shared/redis";
 import { logger } from "@/server/shared/logger";
 import { purgeOldMailLog, type PurgeOutcome } from "@/server/mail/log/purge-old-mail-log";
+import { purgeFinishedOutbox, type OutboxPurgeOutcome } from "@/server/mail/store/purge-finished-outbox";
 
 const log = logger("worker.mail-log-retention");
 
@@ -25,7 +26,9 @@ export async function registerMailLogRetention(): Promise<void> {
 export function startMailLogRetentionWorker(opts: { schedule?: boolean } = {}): Worker {
   const def = queueDefs.mailLogRetention;
   const connection = createRedis({ forWorker: true });
-  const worker = new Worker(def.name, (): Promise<PurgeOutcome> => purgeOldMailLog(), { connection, prefix: queuePrefix(), concurrency: 1 });
+  // The relay's finished rows (and the messages only they kept) share the log's retention.
+  const purge = async (): Promise<PurgeOutcome & { outbox: OutboxPurgeOutcome }> => ({ ...(await purgeOldMailLog()), outbox: await purgeFinishedOutbox() });
+  const worker = new Worker(def.name, purge, { connection, prefix: queuePrefix(), concurrency: 1 });
   worker.on("failed", (job, err) => log.warn("purge attempt failed", { jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message }));
   worker.on("error", (err) => log.error("worker error", { error: err.message }));
   // BullMQ never closes a connection it was handed, so this one goes here.
