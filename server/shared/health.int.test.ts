@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { checkHealth } from "./health";
 import { createDb } from "./db";
@@ -29,5 +31,35 @@ describe("health", () => {
     expect(h.status).toBe("degraded");
     expect(h.checks.mariadb).toMatchObject({ ok: false });
     expect(h.checks.redis.ok).toBe(true);
+  });
+
+  // rspamd and clamd run as real services (scripts/services/); their checks are reported for
+  // operators but are not part of the status: the engine defers mail with 451 while they are down.
+  it("reports rspamd and clamd when they answer", async () => {
+    const h = await checkHealth();
+    expect(h.filters.rspamd).toMatchObject({ ok: true });
+    expect(h.filters.clamd).toMatchObject({ ok: true });
+    expect(h.filters.clamd.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("stays ok (200), naming the scanner, when rspamd and clamd do not answer", async () => {
+    const h = await checkHealth({ rspamdUrl: "http://127.0.0.1:1", clamd: { port: 1 } });
+    expect(h.status).toBe("ok");
+    expect(h.checks).toMatchObject({ mariadb: { ok: true }, redis: { ok: true } });
+    expect(h.filters.rspamd).toMatchObject({ ok: false });
+    expect(h.filters.rspamd.error).toBeTruthy();
+    expect(h.filters.clamd).toMatchObject({ ok: false, error: "no PONG to PING at 127.0.0.1:1" });
+  });
+
+  it("counts an HTTP server that is not rspamd (RSPAMD_URL pointing elsewhere) as rspamd down", async () => {
+    const server = createServer((_req, res) => res.writeHead(404).end("Not Found"));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const h = await checkHealth({ rspamdUrl: `http://127.0.0.1:${port}` });
+      expect(h.filters.rspamd).toMatchObject({ ok: false, error: '/ping answered 404 "Not Found"' });
+    } finally {
+      server.close();
+    }
   });
 });

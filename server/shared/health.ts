@@ -2,9 +2,22 @@ import { db, type Db } from "./db";
 import { env } from "./env";
 import { Redis } from "ioredis";
 import pkg from "@/package.json";
+import { clamdPing } from "@/server/mail/filter/clamav/clamd-client";
 
 export type DependencyState = { ok: boolean; latencyMs: number; error?: string };
-export type Health = { status: "ok" | "degraded"; version: string; checks: { mariadb: DependencyState; redis: DependencyState } };
+/**
+ * `checks` are what the portal and the workers cannot run without: one down makes the status
+ * "degraded" (503, a load balancer takes the node out) and workers/run.ts refuse to start.
+ * `filters` are the mail scanners (issue 8): reported for operators, but never part of the
+ * status, because the engine already handles them being down by answering 451 4.7.1 (mail is
+ * deferred, never delivered unscanned), and the portal does not use them at all.
+ */
+export type Health = {
+  status: "ok" | "degraded";
+  version: string;
+  checks: { mariadb: DependencyState; redis: DependencyState };
+  filters: { rspamd: DependencyState; clamd: DependencyState };
+};
 
 const TIMEOUT_MS = 2_000;
 
@@ -22,9 +35,11 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyState> {
 }
 
 /** The state of each dependency the portal needs; a load balancer takes it out on 503. */
-export async function checkHealth(deps: { database?: Db; redisUrl?: string } = {}): Promise<Health> {
+export async function checkHealth(
+  deps: { database?: Db; redisUrl?: string; rspamdUrl?: string; clamd?: { host?: string; port?: number } } = {},
+): Promise<Health> {
   const database = deps.database ?? db;
-  const [mariadb, redis] = await Promise.all([
+  const [mariadb, redis, rspamd, clamd] = await Promise.all([
     timed(() => database.$queryRawUnsafe("SELECT 1")),
     timed(async () => {
       // A connection of its own that gives up at once: the check must not queue or retry.
@@ -43,6 +58,22 @@ export async function checkHealth(deps: { database?: Db; redisUrl?: string } = {
         r.disconnect();
       }
     }),
+    timed(async () => {
+      // rspamd's normal worker answers "pong" on /ping without scanning anything.
+      const res = await fetch(new URL("/ping", deps.rspamdUrl ?? env().RSPAMD_URL), { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const body = (await res.text()).trim();
+      if (!res.ok || body !== "pong") throw new Error(`/ping answered ${res.status} ${JSON.stringify(body.slice(0, 80))}`);
+    }),
+    timed(async () => {
+      const host = deps.clamd?.host ?? env().CLAMD_HOST;
+      const port = deps.clamd?.port ?? env().CLAMD_PORT;
+      if (!(await clamdPing({ host, port, timeoutMs: TIMEOUT_MS }))) throw new Error(`no PONG to PING at ${host}:${port}`);
+    }),
   ]);
-  return { status: mariadb.ok && redis.ok ? "ok" : "degraded", version: pkg.version, checks: { mariadb, redis } };
+  return {
+    status: mariadb.ok && redis.ok ? "ok" : "degraded",
+    version: pkg.version,
+    checks: { mariadb, redis },
+    filters: { rspamd, clamd },
+  };
 }
