@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandboxServer, type SandboxServer } from "@/server/dns/sandbox-server";
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 import { createMailbox, createMailTenant, scratchDataDir, useTestTls } from "./mail-test-fixtures";
@@ -15,15 +16,22 @@ import { expectCode, message, openSession, rawSmtp } from "./smtp/smtp-test-help
 const ZERO_PORTS = { mx: 0, submission: 0, submissions: 0, pop3: 0, pop3s: 0 };
 let box: { id: string; address: string };
 let data: { dir: string; cleanup(): Promise<void> };
+// The filters' DNS checks (MX) ask a sandbox of this file's own, inherited by the child engine too.
+let dns: SandboxServer;
 
 beforeAll(async () => {
   await useTestTls();
   data = await scratchDataDir();
   box = await createMailbox(await createMailTenant());
+  dns = await startSandboxServer({ port: 0 });
+  process.env.DNS_RESOLVERS = `${dns.host}:${dns.port}`;
+  resetEnvCache();
 });
 afterAll(async () => {
   delete process.env.MAIL_DRAIN_SECONDS;
+  delete process.env.DNS_RESOLVERS;
   resetEnvCache();
+  await dns?.close();
   await data?.cleanup();
 });
 

@@ -5,6 +5,7 @@ import { disconnectDb } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
 import { clearAcceptCaches } from "./accept/clear-accept-caches";
+import { registerFilterHooks } from "./filter/register-filters";
 import { mailHostname, tlsPaths } from "./paths";
 import { startPop3 } from "./pop3/pop3-server";
 import { closeStorePool } from "./store/store-db";
@@ -93,6 +94,8 @@ export async function startEngine(opts: EngineOptions = {}): Promise<RunningEngi
     (err: unknown) => log.warn("orphan sweep failed", { error: err instanceof Error ? err.message : String(err) }),
   );
 
+  // Before the listeners open: no message may slip through unfiltered (issue 8).
+  const unregisterFilters = e.MAIL_FILTERS === "on" ? registerFilterHooks() : () => {};
   let draining = false;
   const kinds: ListenerKind[] = ["mx", "submission", "submissions"];
   const smtp = kinds.map((kind) => ({ kind, server: createListener({ kind, tls, draining: () => draining }) }));
@@ -107,6 +110,7 @@ export async function startEngine(opts: EngineOptions = {}): Promise<RunningEngi
     pop3Servers.push(pop3s);
     ports.pop3s = pop3s.port;
   } catch (err) {
+    unregisterFilters();
     await Promise.all([...smtp.map((l) => (l.server.server.listening ? closeServer(l.server) : undefined)), ...pop3Servers.map((p) => p.close(0))]);
     throw err;
   }
@@ -122,6 +126,7 @@ export async function startEngine(opts: EngineOptions = {}): Promise<RunningEngi
       await Promise.all(servers.map(closeServer));
       await sweep;
       clearAcceptCaches();
+      unregisterFilters();
       await flushSyncedMarks();
       await Promise.all([closeStorePool(), disconnectDb()]);
       log.info("engine stopped");

@@ -2,6 +2,7 @@ import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import type { IncomingMessage, SmtpRefusal } from "../engine.types";
 import { releaseDailySends, reserveDailySends } from "../accept/daily-limit";
 import { commitMessage } from "../store/commit-message";
+import { enqueueOutbound } from "../outbound/enqueue-outbound";
 import { hasHooks, runDataHooks } from "../hooks/smtp-hooks";
 import { mailHostname } from "../paths";
 import { ulid } from "../ulid";
@@ -73,5 +74,7 @@ export async function dataStep(info: SessionInfo, stream: SMTPServerDataStream, 
     if (sender) await releaseDailySends(sender, reserved).catch((r: unknown) => log.error("release of daily sends failed", { id, error: String(r) }));
     return localError();
   }
+  // The outbox rows are committed: hand them to the relay now (the sweeper is the safety net).
+  if (msg.recipients.some((r) => r.remote.length > 0)) enqueueOutbound([msg.id]);
   return { accepted: msg };
 }

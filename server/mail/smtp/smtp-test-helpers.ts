@@ -3,21 +3,42 @@
 // on a real socket: the bad-input tests must send exactly what they mean).
 import net from "node:net";
 import tls from "node:tls";
+import { startSandboxServer, type SandboxServer } from "@/server/dns/sandbox-server";
+import { resetEnvCache } from "@/server/shared/env";
 import { scratchDataDir, useTestTls } from "../mail-test-fixtures";
 import { startEngine, type RunningEngine } from "../engine";
 
 // useTestTls is a fixture, not a React hook; the alias keeps eslint's hook rule out of it.
 const testTls = useTestTls;
 
-export async function startTestEngine(): Promise<RunningEngine & { cleanup(): Promise<void> }> {
+/**
+ * With the filters on (MAIL_FILTERS, the default) the MX listener's SPF/DKIM/DMARC checks ask
+ * DNS: each test engine gets a DNS sandbox of its own on port 0, serving the test file's
+ * database (publishToSandbox / setSandboxZone reach it within 100 ms), so no test waits on a
+ * resolver that is not there.
+ */
+export async function startTestEngine(): Promise<RunningEngine & { cleanup(): Promise<void>; dns: SandboxServer }> {
   await testTls();
   const data = await scratchDataDir();
-  const engine = await startEngine({ host: "127.0.0.1", ports: { mx: 0, submission: 0, submissions: 0, pop3: 0, pop3s: 0 } });
+  const dns = await startSandboxServer({ port: 0, pollMs: 100 });
+  const savedResolvers = process.env.DNS_RESOLVERS;
+  process.env.DNS_RESOLVERS = `${dns.host}:${dns.port}`;
+  resetEnvCache();
+  const engine = await startEngine({ host: "127.0.0.1", ports: { mx: 0, submission: 0, submissions: 0, pop3: 0, pop3s: 0 } }).catch(async (e: unknown) => {
+    await dns.close();
+    throw e;
+  });
   return {
     ...engine,
+    dns,
     cleanup: async () => {
+      // The sandbox first: it polls the database the engine's stop() disconnects.
+      await dns.close();
       await engine.stop();
       await data.cleanup();
+      if (savedResolvers === undefined) delete process.env.DNS_RESOLVERS;
+      else process.env.DNS_RESOLVERS = savedResolvers;
+      resetEnvCache();
     },
   };
 }

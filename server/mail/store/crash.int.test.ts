@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailbox, createMailTenant, scratchDataDir, useTestTls } from "@/server/mail/mail-test-fixtures";
 import { storeRoot } from "@/server/mail/paths";
 import { expectCode, openSession } from "@/server/mail/smtp/smtp-test-helpers";
+import { startSandboxServer, type SandboxServer } from "@/server/dns/sandbox-server";
 import { db } from "@/server/shared/db";
+import { resetEnvCache } from "@/server/shared/env";
 import { closeStorePool } from "./store-db";
 import { storeFileList, usedBytesMismatches } from "./store-test-helpers";
 import { sweepOrphanFiles } from "./sweep-orphans";
@@ -55,15 +57,21 @@ function letter(n: number, to: string[]): string {
 
 let data: Awaited<ReturnType<typeof scratchDataDir>>;
 let boxes: { id: string; address: string }[] = [];
+// The filters' DNS checks (MX) ask a sandbox of this file's own; the child engine inherits it.
+let dns: SandboxServer;
 
 beforeAll(async () => {
   await testTls();
   data = await scratchDataDir();
+  dns = await startSandboxServer({ port: 0 });
+  process.env.DNS_RESOLVERS = `${dns.host}:${dns.port}`;
+  resetEnvCache();
   const t = await createMailTenant();
   boxes = await Promise.all(Array.from({ length: 5 }, () => createMailbox(t, { quotaMb: 10_240 })));
 });
 
 afterAll(async () => {
+  await dns?.close();
   await closeStorePool();
   await data?.cleanup();
 });
