@@ -94,6 +94,9 @@ export async function startEngine(databaseUrl: string, dir: string, log: (s: str
       MAIL_TLS_CERT: tls.cert,
       MAIL_TLS_KEY: tls.key,
       LOG_LEVEL: "warn",
+      // Postfix and Haraka run without content filters here, so the engine does too (issue 7's
+      // comparison); bench:outbound measures what filtering costs.
+      MAIL_FILTERS: process.env.MAIL_FILTERS ?? "off",
     },
     stderrFd: stderr.fd,
     stdout: "pipe",
