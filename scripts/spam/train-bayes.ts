@@ -1,0 +1,76 @@
+import { env } from "@/server/shared/env";
+import { rspamdLearn } from "@/server/mail/filter/rspamd/rspamd-client";
+import { mapBounded, readCorpusMessage, type CorpusEntry } from "./corpus";
+
+// Learning corpus messages into rspamd's Bayes through the controller; shared by
+// `npm run spam:train`, `npm run bench:spam` and the tuning script.
+
+/** Bayes stays silent below this many learns of each class (classifier-bayes.conf min_learns). */
+export const MIN_LEARNS = 200;
+
+export type BayesLearns = { spam: number; ham: number };
+
+/** Learns per class, from the controller's /stat (the statfiles' revisions). */
+export async function bayesLearns(opts: { url?: string; password?: string } = {}): Promise<BayesLearns> {
+  const e = env();
+  const url = new URL("stat", (opts.url ?? e.RSPAMD_CONTROLLER_URL).replace(/\/?$/, "/"));
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { Password: opts.password ?? e.RSPAMD_PASSWORD }, signal: AbortSignal.timeout(5000) });
+  } catch (cause) {
+    throw new Error(`rspamd's controller does not answer at ${url.origin} (run: bash scripts/services/rspamd.sh)`, { cause });
+  }
+  if (!res.ok) throw new Error(`rspamd's controller answered ${res.status} to /stat: ${(await res.text()).slice(0, 200)}`);
+  const stat = (await res.json()) as { statfiles?: { symbol?: string; revision?: number }[] };
+  const learns: BayesLearns = { spam: 0, ham: 0 };
+  for (const f of stat.statfiles ?? []) {
+    if (f.symbol === "BAYES_SPAM") learns.spam += f.revision ?? 0;
+    if (f.symbol === "BAYES_HAM") learns.ham += f.revision ?? 0;
+  }
+  return learns;
+}
+
+export function isTrained(l: BayesLearns): boolean {
+  return l.spam >= MIN_LEARNS && l.ham >= MIN_LEARNS;
+}
+
+export type TrainSummary = { learned: BayesLearns; already: number; failed: number; seconds: number; failures: string[] };
+
+/** Learns every entry as its group's kind, `concurrency` at a time, reporting progress. */
+export async function trainBayes(
+  entries: readonly CorpusEntry[],
+  opts: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<TrainSummary> {
+  const started = performance.now();
+  const summary: TrainSummary = { learned: { spam: 0, ham: 0 }, already: 0, failed: 0, seconds: 0, failures: [] };
+  let done = 0;
+  await mapBounded(entries, opts.concurrency ?? 4, async (entry) => {
+    const msg = await readCorpusMessage(entry);
+    try {
+      const r = await rspamdLearn(entry.kind, msg.bytes, { timeoutMs: 30_000 });
+      if (r.learned) summary.learned[entry.kind]++;
+      else summary.already++;
+    } catch (e) {
+      summary.failed++;
+      if (summary.failures.length < 5) summary.failures.push(`${entry.path}: ${(e as Error).message}`);
+    }
+    done++;
+    if (done % 250 === 0 || done === entries.length) opts.onProgress?.(done, entries.length);
+  });
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Where config/rspamd/local.d/classifier-bayes.conf keeps Bayes (and only Bayes). */
+export const BAYES_REDIS_URL = "redis://127.0.0.1:6379/1";
+
+/** Forgets everything Bayes learned (tuning only): FLUSHDB on Bayes's own Redis database. */
+export async function forgetBayes(): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const r = new Redis(BAYES_REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  try {
+    await r.flushdb();
+  } finally {
+    r.disconnect();
+  }
+}
