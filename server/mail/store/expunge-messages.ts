@@ -1,16 +1,11 @@
 import type { RowDataPacket } from "mysql2/promise";
-import { storeRoot } from "@/server/mail/paths";
-import { logger } from "@/server/shared/logger";
-import { removeFile } from "./message-files";
-import { resolveStorePath } from "./message-path";
+import { dropUnreferencedMessages, mysqlRunner, removeMessageFiles } from "./drop-unreferenced-messages";
 import { inTransaction, isLockConflict } from "./store-db";
 
 // POP3 QUIT (RFC 1939 UPDATE state): the messages marked deleted leave the mailbox in one
 // transaction. A message shared with other mailboxes stays until the last copy is gone; then
 // its MailMessage row goes too, and its file after the commit (a crash between the two leaves
-// an orphan file, which sweepOrphanFiles removes).
-
-const log = logger("mail.store");
+// an orphan file, which sweepOrphanFiles removes). A quarantine entry also keeps the message.
 
 type Removed = { deleted: number; files: string[] };
 
@@ -27,22 +22,15 @@ async function expungeOnce(mailboxId: string, ids: string[]): Promise<Removed> {
     const bytes = rows.reduce((sum, r) => sum + Number(r.size), 0);
     await conn.query("DELETE FROM `StoredMessage` WHERE `mailboxId` = ? AND `id` IN (?)", [mailboxId, rows.map((r) => String(r.id))]);
     await conn.query("UPDATE `Mailbox` SET `usedBytes` = GREATEST(CAST(`usedBytes` AS SIGNED) - ?, 0) WHERE `id` = ?", [bytes, mailboxId]);
-    const messageIds = [...new Set(rows.map((r) => String(r.messageId)))];
-    const [unreferenced] = await conn.query<RowDataPacket[]>(
-      "SELECT m.`id`, m.`path` FROM `MailMessage` m WHERE m.`id` IN (?) " +
-        "AND NOT EXISTS (SELECT 1 FROM `StoredMessage` s WHERE s.`messageId` = m.`id`) " +
-        "AND NOT EXISTS (SELECT 1 FROM `OutboxItem` o WHERE o.`messageId` = m.`id`) FOR UPDATE",
-      [messageIds],
-    );
-    if (unreferenced.length) await conn.query("DELETE FROM `MailMessage` WHERE `id` IN (?)", [unreferenced.map((m) => String(m.id))]);
-    return { deleted: rows.length, files: unreferenced.map((m) => String(m.path)) };
+    const files = await dropUnreferencedMessages(mysqlRunner(conn), rows.map((r) => String(r.messageId)));
+    return { deleted: rows.length, files };
   });
 }
 
 /**
  * Deletes the StoredMessage rows `storedIds` of `mailboxId` (ids of other mailboxes are left
- * alone), lowers the mailbox's usedBytes by their sizes, and removes messages no mailbox or
- * outbox item needs any more. Returns how many copies were deleted; idempotent.
+ * alone), lowers the mailbox's usedBytes by their sizes, and removes messages no mailbox, outbox item or
+ * quarantine entry needs any more. Returns how many copies were deleted; idempotent.
  */
 export async function expungeMessages(mailboxId: string, storedIds: bigint[]): Promise<number> {
   if (!storedIds.length) return 0;
@@ -55,9 +43,6 @@ export async function expungeMessages(mailboxId: string, storedIds: bigint[]): P
     if (!isLockConflict(error)) throw error;
     removed = await expungeOnce(mailboxId, ids);
   }
-  const root = storeRoot();
-  for (const rel of removed.files) {
-    await removeFile(resolveStorePath(root, rel)).catch((error: unknown) => log.warn("could not remove an expunged message's file", { path: rel, error: String(error) }));
-  }
+  await removeMessageFiles(removed.files);
   return removed.deleted;
 }
