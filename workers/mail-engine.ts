@@ -1,5 +1,5 @@
 import { startEngine } from "@/server/mail/engine";
-import { checkHealth } from "@/server/shared/health";
+import { waitForDependencies } from "@/server/shared/health";
 import { logger } from "@/server/shared/logger";
 
 // `npm run mail` (and npm start's "mail" process): the SMTP and POP3 listeners. Needs MariaDB
@@ -10,7 +10,7 @@ const log = logger("mail.engine");
 const SECOND_SIGNAL_GRACE_MS = 1_000;
 
 async function main(): Promise<void> {
-  const { mariadb } = (await checkHealth()).checks;
+  const { mariadb } = (await waitForDependencies(["mariadb"])).checks;
   if (!mariadb.ok) {
     log.error("mariadb is not answering: start it first (npm start does it), then run the mail engine again", { error: mariadb.error });
     process.exit(1);

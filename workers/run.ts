@@ -1,5 +1,5 @@
 import type { Worker } from "bullmq";
-import { checkHealth } from "@/server/shared/health";
+import { waitForDependencies } from "@/server/shared/health";
 import { logger } from "@/server/shared/logger";
 import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
@@ -7,7 +7,9 @@ import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker"
 import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
 import { startMailboxImportWorker } from "./mailbox-import.worker";
 import { startMailLogRetentionWorker } from "./mail-log-retention.worker";
+import { startQuarantineExpiryWorker } from "./quarantine-expiry.worker";
 import { installShutdown } from "./shutdown";
+import { startOutboundDeliveryWorker, startOutboundSweepWorker } from "./outbound.worker";
 import { startWelcomeLetterWorker } from "./welcome-letter.worker";
 
 // `npm run workers`: every BullMQ worker of the platform in one process. Each later worker
@@ -23,13 +25,18 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   { queue: queueDefs.mailboxImport.name, start: () => startMailboxImportWorker() },
   // Also registers the daily purge of delivery-log lines past MAIL_LOG_RETENTION_DAYS.
   { queue: queueDefs.mailLogRetention.name, start: () => startMailLogRetentionWorker() },
+  // Also registers the hourly expiry of quarantine entries (server/mail/quarantine/expire-quarantine.ts).
+  { queue: queueDefs.quarantineExpiry.name, start: () => startQuarantineExpiryWorker() },
   { queue: queueDefs.welcomeLetter.name, start: () => startWelcomeLetterWorker() },
+  { queue: queueDefs.outboundDelivery.name, start: () => startOutboundDeliveryWorker() },
+  // Also registers the outbox sweep tick (OUTBOUND_SWEEP_SECONDS), and re-registers it should Redis lose it.
+  { queue: queueDefs.outboundSweep.name, start: () => startOutboundSweepWorker() },
 ];
 
 const log = logger("workers");
 
 async function main(): Promise<void> {
-  const health = await checkHealth();
+  const health = await waitForDependencies(["mariadb", "redis"]);
   const down = Object.entries(health.checks).filter(([, state]) => !state.ok);
   if (down.length > 0) {
     for (const [name, state] of down) log.error(`${name} is not answering`, { error: state.error });

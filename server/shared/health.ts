@@ -77,3 +77,21 @@ export async function checkHealth(
     filters: { rspamd, clamd },
   };
 }
+
+/** How long a process waits at start for MariaDB and Redis: a busy machine can take seconds to answer the first query. */
+export const STARTUP_WAIT_MS = 30_000;
+const STARTUP_RETRY_MS = 1_000;
+
+/**
+ * Checks the core dependencies until every one in `names` answers, or `waitMs` has passed;
+ * returns the last report. A process started together with its services (npm start, the e2e
+ * server) then waits for a slow first answer instead of exiting on it.
+ */
+export async function waitForDependencies(names: (keyof Health["checks"])[], waitMs = STARTUP_WAIT_MS): Promise<Health> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const health = await checkHealth();
+    if (names.every((n) => health.checks[n].ok) || Date.now() >= deadline) return health;
+    await new Promise((r) => setTimeout(r, STARTUP_RETRY_MS));
+  }
+}
