@@ -14,6 +14,16 @@ describe("PORTAL_NAV", () => {
     expect(PORTAL_NAV.operator.map((i) => i.href)).toContain("/ops/audit");
     expect(PORTAL_NAV.tenant_admin.map((i) => i.href)).toContain("/console/audit");
   });
+
+  it("links the alerts page for operators only", () => {
+    expect(PORTAL_NAV.operator.map((i) => i.href)).toContain("/ops/alerts");
+    expect(PORTAL_NAV.tenant_admin.map((i) => i.href)).not.toContain("/ops/alerts");
+  });
+
+  it("links the quarantine for tenant admins and mailbox users", () => {
+    expect(PORTAL_NAV.tenant_admin.map((i) => i.href)).toContain("/console/quarantine");
+    expect(PORTAL_NAV.mailbox_user.map((i) => i.href)).toEqual(["/mailbox", "/mailbox/quarantine"]);
+  });
 });
 
 describe("selectedNavHref", () => {

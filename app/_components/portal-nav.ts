@@ -1,8 +1,8 @@
 import type { SessionRole } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "imports" | "settings";
-export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "imports" | "settings";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts";
+export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -17,19 +17,21 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/console/mailboxes", label: "mailboxes", icon: "mailboxes" },
     { href: "/console/lists", label: "mailingLists", icon: "lists" },
     { href: "/console/mail-log", label: "mailLog", icon: "mailLog" },
+    { href: "/console/quarantine", label: "quarantine", icon: "quarantine" },
     { href: "/console/imports", label: "imports", icon: "imports" },
     { href: "/console/settings", label: "settings", icon: "settings" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],
   reseller: [{ href: "/reseller", label: "home", icon: "home" }],
-  // The self-service page of a mailbox user is one page.
-  mailbox_user: [{ href: "/mailbox", label: "home", icon: "home" }],
+  // The mailbox user: the self-service page and their own quarantine.
+  mailbox_user: [{ href: "/mailbox", label: "home", icon: "home" }, { href: "/mailbox/quarantine", label: "quarantine", icon: "quarantine" }],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
     { href: "/ops/domains", label: "domains", icon: "domains" },
     { href: "/ops/billing", label: "billing", icon: "billing" },
     { href: "/ops/plans", label: "plans", icon: "plans" },
+    { href: "/ops/alerts", label: "alerts", icon: "alerts" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
   ],
 };

@@ -8,6 +8,7 @@ import { signOut } from "next-auth/react";
 import { Avatar, Button, Flex, Layout, Menu, Tag, Typography } from "antd";
 import {
   AccountBookOutlined,
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   GlobalOutlined,
@@ -15,6 +16,7 @@ import {
   ImportOutlined,
   LogoutOutlined,
   MailOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -35,8 +37,10 @@ const ICONS: Record<NavIcon, ReactNode> = {
   mailboxes: <TeamOutlined />,
   lists: <UsergroupAddOutlined />,
   mailLog: <MailOutlined />,
+  quarantine: <SafetyOutlined />,
   imports: <ImportOutlined />,
   settings: <SettingOutlined />,
+  alerts: <AlertOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;

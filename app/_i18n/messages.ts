@@ -25,11 +25,17 @@ import zhConsoleHome from "./messages/zh-CN/consoleHome.json";
 import enConsoleHome from "./messages/en/consoleHome.json";
 import zhMailLog from "./messages/zh-CN/mailLog.json";
 import enMailLog from "./messages/en/mailLog.json";
+import zhQuarantine from "./messages/zh-CN/quarantine.json";
+import enQuarantine from "./messages/en/quarantine.json";
+import zhSpamPolicy from "./messages/zh-CN/spamPolicy.json";
+import enSpamPolicy from "./messages/en/spamPolicy.json";
+import zhOpsAlerts from "./messages/zh-CN/opsAlerts.json";
+import enOpsAlerts from "./messages/en/opsAlerts.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts },
 } as const;
 
 export function loadMessages(locale: Locale) {

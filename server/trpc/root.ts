@@ -6,6 +6,9 @@ import { billingRouter } from "@/server/billing/router";
 import { domainsRouter } from "@/server/domains/router";
 import { tenantsRouter } from "@/server/tenants/router";
 import { mailLogRouter } from "@/server/mail/log/router";
+import { quarantineRouter } from "@/server/mail/quarantine/router";
+import { spamPolicyRouter } from "@/server/mail/policy/router";
+import { abuseRouter } from "@/server/mail/abuse/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -15,6 +18,9 @@ export const appRouter = router({
   domains: domainsRouter,
   tenants: tenantsRouter,
   mailLog: mailLogRouter,
+  quarantine: quarantineRouter,
+  spamPolicy: spamPolicyRouter,
+  abuse: abuseRouter,
 });
 
 export type AppRouter = typeof appRouter;

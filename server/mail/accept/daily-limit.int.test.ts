@@ -138,3 +138,26 @@ describe("the daily sending limit", () => {
     expect(refused).toBe(inserted);
   });
 });
+
+describe("a mailbox whose sending is suspended (abuse limit, issue 8 §8)", () => {
+  it("is refused at MAIL FROM and RCPT TO with 550 5.7.1 at once, whatever is left of its day", async () => {
+    pin(noon);
+    const a = await account(1000);
+    expect(await checkDailyLimit(a, 0)).toBeNull();
+    // The account was loaded before the suspension (an open session): the check reads it fresh.
+    await db.mailbox.update({ where: { id: a.mailboxId }, data: { sendingSuspendedAt: noon, sendingSuspendedReason: "test" } });
+    const refused = await checkDailyLimit(a, 0);
+    expect(refused).toEqual({ code: 550, enhanced: "5.7.1", text: `Sending suspended for spam; contact your administrator (${a.address} may still receive mail)` });
+    expect(await checkDailyLimit(a, 3)).toEqual(refused);
+    await db.mailbox.update({ where: { id: a.mailboxId }, data: { sendingSuspendedAt: null, sendingSuspendedReason: null } });
+    expect(await checkDailyLimit(a, 0)).toBeNull();
+  });
+
+  it("says suspended rather than over the limit when both hold", async () => {
+    pin(noon);
+    const a = await account(1);
+    expect(await reserveDailySends(a, 1)).toBeNull();
+    await db.mailbox.update({ where: { id: a.mailboxId }, data: { sendingSuspendedAt: noon } });
+    expect((await checkDailyLimit(a, 0))?.text).toMatch(/^Sending suspended for spam/);
+  });
+});

@@ -1,7 +1,7 @@
 import { clock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import type { MailAccount, SmtpRefusal } from "../engine.types";
-import { dailyLimitReached } from "./refusals";
+import { dailyLimitReached, sendingSuspended } from "./refusals";
 import { sendCountDay } from "./send-day";
 
 // Seed 002: each account sends at most its plan's letters a day (1,000). A letter is one
@@ -10,13 +10,20 @@ import { sendCountDay } from "./send-day";
 // engine resets nothing, and several engine processes share one count.
 
 /**
- * At RCPT TO: whether one more recipient still fits today, counting the `recipientsSoFar` this
- * transaction has accepted but not reserved yet. A quick early answer; reserveDailySends is
- * the guard (two sessions may both pass here for the last slot).
+ * At MAIL FROM and RCPT TO: whether the account may send at all (its sending is not suspended
+ * for outbound spam, issue 8 §8) and one more recipient still fits today, counting the
+ * `recipientsSoFar` this transaction has accepted but not reserved yet. A quick early answer;
+ * reserveDailySends is the guard (two sessions may both pass here for the last slot).
+ * The suspension is read in the same round trip as the count, fresh on every command: the
+ * account itself was loaded at AUTH, and a session that logged in before an operator or the
+ * abuse limit suspended it must not go on sending.
  */
 export async function checkDailyLimit(account: MailAccount, recipientsSoFar: number): Promise<SmtpRefusal | null> {
   const day = sendCountDay(clock.now(), account.timeZone);
-  const rows = await db.$queryRaw<{ count: number }[]>`SELECT count FROM SendCount WHERE mailboxId = ${account.mailboxId} AND day = ${day}`;
+  const rows = await db.$queryRaw<{ count: number | bigint | null; suspendedAt: Date | null }[]>`
+    SELECT m.sendingSuspendedAt AS suspendedAt, (SELECT s.count FROM SendCount s WHERE s.mailboxId = m.id AND s.day = ${day}) AS count
+    FROM Mailbox m WHERE m.id = ${account.mailboxId}`;
+  if (rows[0]?.suspendedAt) return sendingSuspended(account.address);
   const sent = Number(rows[0]?.count ?? 0);
   return sent + recipientsSoFar + 1 > account.dailySendLimit ? dailyLimitReached(account.dailySendLimit, account.address) : null;
 }

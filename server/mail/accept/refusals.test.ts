@@ -17,6 +17,7 @@ const cases: [string, ReturnType<typeof r.unknownUser>, number, string][] = [
   ["null sender on submission", r.nullSenderOnSubmission("a@example.com"), 553, "5.7.1"],
   ["sender not owned", r.senderNotOwned("b@example.com", "a@example.com"), 553, "5.7.1"],
   ["daily limit", r.dailyLimitReached(1000, "a@example.com"), 550, "5.7.1"],
+  ["sending suspended", r.sendingSuspended("a@example.com"), 550, "5.7.1"],
   ["lookup failed", r.lookupFailed(), 451, "4.3.0"],
 ];
 

@@ -19,6 +19,7 @@ import type { SmtpRefusal } from "../engine.types";
 // | submission without AUTH                        | 530  | 5.7.0    | authentication required (RFC 4954 §6)         |
 // | submission sender not owned / null sender      | 553  | 5.7.1    | sender not authorized (RFC 5321: 553 = mailbox name not allowed) |
 // | daily sending limit reached                    | 550  | 5.7.1    | delivery not authorized (policy)              |
+// | sending suspended for outbound spam (abuse)    | 550  | 5.7.1    | delivery not authorized (policy)              |
 // | lookup failed (database down)                  | 451  | 4.3.0    | other mail system problem, try later          |
 
 export const badRecipientSyntax = (address: string, why: string): SmtpRefusal =>
@@ -58,6 +59,11 @@ export const senderNotOwned = (address: string, account: string): SmtpRefusal =>
 
 export const dailyLimitReached = (limit: number, address: string): SmtpRefusal =>
   refusal(550, "5.7.1", `Daily sending limit of ${limit} messages reached for ${address}; try again tomorrow`);
+
+// Permanent on purpose: retrying cannot help until an operator lifts the suspension, and the
+// user's client shows the text, which says whom to ask.
+export const sendingSuspended = (address: string): SmtpRefusal =>
+  refusal(550, "5.7.1", `Sending suspended for spam; contact your administrator (${printable(address)} may still receive mail)`);
 
 export const lookupFailed = (): SmtpRefusal => refusal(451, "4.3.0", "Temporary lookup failure; try again later");
 

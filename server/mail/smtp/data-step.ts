@@ -2,6 +2,7 @@ import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import type { IncomingMessage, SmtpRefusal } from "../engine.types";
 import { releaseDailySends, reserveDailySends } from "../accept/daily-limit";
 import { commitMessage } from "../store/commit-message";
+import { clearMarksNow } from "../store/unsynced-marks";
 import { enqueueOutbound } from "../outbound/enqueue-outbound";
 import { hasHooks, runDataHooks } from "../hooks/smtp-hooks";
 import { mailHostname } from "../paths";
@@ -74,7 +75,13 @@ export async function dataStep(info: SessionInfo, stream: SMTPServerDataStream, 
     if (sender) await releaseDailySends(sender, reserved).catch((r: unknown) => log.error("release of daily sends failed", { id, error: String(r) }));
     return localError();
   }
-  // The outbox rows are committed: hand them to the relay now (the sweeper is the safety net).
-  if (msg.recipients.some((r) => r.remote.length > 0)) enqueueOutbound([msg.id]);
+  // The outbox rows are committed and the file durable: hand them to the relay now, off the 250's
+  // path (a failure only leaves the rows to the sweeper, within OUTBOUND_SWEEP_SECONDS).
+  if (msg.recipients.some((r) => r.remote.length > 0)) {
+    clearMarksNow([id]).then(
+      () => enqueueOutbound([id]),
+      (e: unknown) => log.warn("could not clear the unsynced mark before relaying; the sweeper will send it", { id, error: String(e) }),
+    );
+  }
   return { accepted: msg };
 }

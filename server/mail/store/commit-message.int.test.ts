@@ -6,6 +6,7 @@ import { storeRoot } from "@/server/mail/paths";
 import { db } from "@/server/shared/db";
 import { commitMessage } from "./commit-message";
 import { discardMessages } from "./discard-messages";
+import { clearMarksNow } from "./unsynced-marks";
 import { accountOf, incomingMessage, localTo, recipient } from "./incoming-message-fixture";
 import { closeStorePool } from "./store-db";
 import { storeFileList, usedBytesMismatches } from "./store-test-helpers";
@@ -105,6 +106,13 @@ describe("commitMessage", () => {
     expect(await discardMessages([msg.id])).toBe(1);
     expect(await db.quarantineItem.count({ where: { messageId: msg.id } })).toBe(0);
     expect(await db.mailMessage.count({ where: { id: msg.id } })).toBe(0);
+  });
+
+  it("clears a synced message's mark at once when asked (the relay waits for it)", async () => {
+    const msg = incomingMessage({ recipients: [recipient("x@outside.example", [], ["x@outside.example"], t.tenant.id)] });
+    await commitMessage(msg);
+    await clearMarksNow([msg.id]);
+    expect(await db.unsyncedMessage.count({ where: { messageId: msg.id } })).toBe(0);
   });
 
   it("commits concurrent messages in shared batches, each with its own rows and ascending UIDs", async () => {

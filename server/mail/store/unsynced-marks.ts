@@ -39,3 +39,14 @@ export function markSynced(id: string): void {
   synced.push(id);
   timer ??= setTimeout(() => void flushSyncedMarks(), FLUSH_AFTER_MS).unref();
 }
+
+/**
+ * Deletes the marks of these (synced) messages at once instead of with the next flush: the relay
+ * will not send a message while its mark exists, so mail for outside recipients clears its mark
+ * before it is handed on, rather than waiting up to a second and the relay's re-check after it.
+ */
+export async function clearMarksNow(ids: string[]): Promise<void> {
+  const now = new Set(ids);
+  synced = synced.filter((id) => !now.has(id));
+  await storePool().query("DELETE FROM `UnsyncedMessage` WHERE `messageId` IN (?)", [ids]);
+}

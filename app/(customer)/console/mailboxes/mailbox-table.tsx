@@ -7,6 +7,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { MailboxView } from "@/server/tenants/mailboxes/mailbox-view";
 import type { TListMailboxesResponse } from "@/server/tenants/mailboxes/list-mailboxes.types";
 import { useConfirmDelete, useErrorToast, useMailboxesRefresh } from "./use-mailboxes-form";
+import { SendingSuspendedTag } from "../settings/sending-suspended-tag";
 
 /** 269312 MB reads better as 263 GB. */
 const sizeText = (mb: number) => (mb >= 1024 ? `${Math.round((mb / 1024) * 10) / 10} GB` : `${mb} MB`);
@@ -100,6 +101,7 @@ export function MailboxTable({ data, loading, onPage, onEdit, onResetPassword }:
             <Space size={4} wrap>
               <Tag color={m.status === "active" ? "success" : "default"}>{t(`status.${m.status}`)}</Tag>
               {m.mustChangePassword && <Tag color="warning">{t("table.mustChange")}</Tag>}
+              <SendingSuspendedTag mailboxId={m.id} />
             </Space>
           ),
         },
