@@ -1,5 +1,6 @@
 import type { DeliveryStatus, MailDirection } from "@/server/generated/prisma/enums.ts";
 import { encodeCursor } from "./mail-log-cursor";
+import { parseJsonArray } from "@/server/mail/parse-json-array.ts";
 
 /** One state the line went through (MessageEvent.history, oldest first). */
 export type MailLogStep = { status: string; at: Date | null; reason: string | null };
@@ -31,15 +32,7 @@ export type MailLogDbRow = MailLogFields & { id: bigint | number; history: unkno
  * is shown even if a writer left something else there (it is display data, not a contract).
  */
 export function parseHistory(raw: unknown): MailLogStep[] {
-  let value = raw;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(value)) return [];
+  const value = parseJsonArray(raw);
   return value.flatMap((step: unknown) => {
     if (!step || typeof step !== "object") return [];
     const s = step as Record<string, unknown>;

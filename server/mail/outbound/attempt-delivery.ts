@@ -4,7 +4,7 @@ import { env } from "@/server/shared/env";
 import { signOutgoing } from "./dkim/sign-outgoing";
 import { lookupMailRoute } from "./lookup-mail-route";
 import { handOff, type HandoffResult } from "./smtp-handoff";
-import type { OutboxRow } from "./outbox-rows";
+import type { AttemptRecord, OutboxRow } from "./outbox-rows";
 
 // One attempt at handing a row's message to the recipient's exchanges, in MX order. What ends it:
 // a 250 (relayed); a 5xx to the envelope or the data (bounced); a 4xx to them, or a session that
@@ -12,18 +12,8 @@ import type { OutboxRow } from "./outbox-rows";
 // and only a later try can tell us more). Failures before the transaction (refused, timed out,
 // a 4xx/5xx greeting) move on to the next address or exchange, as RFC 5321 §5.1 asks.
 
-export type AttemptResult = {
-  outcome: "relayed" | "bounced" | "deferred";
-  /** The RFC 3463 status for a DSN: the remote's enhanced code, or ours. */
-  status: string;
-  mxHost: string | null;
-  ip: string | null;
-  code: number | null;
-  enhanced: string | null;
-  response: string;
-  tls: boolean;
-  durationMs: number;
-};
+/** What one attempt came to: the DeliveryAttempt row, plus the RFC 3463 status for a DSN (the remote's enhanced code, or ours). */
+export type AttemptResult = AttemptRecord & { status: string };
 
 function fromReply(r: Extract<HandoffResult, { kind: "accepted" | "rejected" }>, host: string, ip: string, started: number): AttemptResult {
   const outcome = r.kind === "accepted" ? "relayed" : r.permanent ? "bounced" : "deferred";

@@ -1,5 +1,6 @@
 import type { QuarantineKind } from "@/server/generated/prisma/enums.ts";
 import type { QuarantineReason, QuarantineRow } from "./quarantine.types";
+import { parseJsonArray } from "@/server/mail/parse-json-array.ts";
 
 // Entries as the pages show them. The reasons column is display data written by the filters
 // ([{name, score?, description?}]); it is read defensively so one odd entry never hides a list.
@@ -7,15 +8,7 @@ import type { QuarantineReason, QuarantineRow } from "./quarantine.types";
 const MAX_REASONS = 50;
 
 export function parseReasons(raw: unknown): QuarantineReason[] {
-  let value = raw;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(value)) return [];
+  const value = parseJsonArray(raw);
   return value.slice(0, MAX_REASONS).flatMap((r: unknown) => {
     if (!r || typeof r !== "object") return [];
     const o = r as Record<string, unknown>;
