@@ -28,15 +28,17 @@ test("an admin edits the welcome letter with placeholders and a live preview, is
 
   // An unknown placeholder is refused, by name, before anything is saved.
   const body = page.getByLabel(t.body, { exact: true });
+  // The letter's own form: the page also has the spam policy card, with its own 保存.
+  const save = page.locator("form").filter({ has: body }).getByRole("button", { name: t.save });
   await body.fill("您的密码：{{password}}\n地址：{{address}}");
-  await page.getByRole("button", { name: t.save }).click();
+  await save.click();
   await expect(page.getByText(/未知的占位符 \{\{password\}\}/)).toBeVisible();
   expect(await query("SELECT tenantId FROM WelcomeTemplate WHERE tenantId = ?", [tenant.tenantId])).toHaveLength(0);
   await page.screenshot({ path: "test-results/screenshots/settings-welcome-refused.png", fullPage: true });
 
   await body.fill("{{displayName}}，欢迎！\n地址：{{address}}\nSMTP：{{smtpHost}}");
   await expect(preview.getByTestId("preview-body")).toContainText(`地址：zhang.wei@${tenant.domain}`);
-  await page.getByRole("button", { name: t.save }).click();
+  await save.click();
   await expect(page.getByText(t.saved)).toBeVisible();
   await expect(page.getByText(t.defaultInUse)).toHaveCount(0);
   const [row] = await query<{ subject: string; enabled: number }>("SELECT subject, enabled FROM WelcomeTemplate WHERE tenantId = ?", [tenant.tenantId]);
@@ -44,7 +46,7 @@ test("an admin edits the welcome letter with placeholders and a live preview, is
 
   await page.getByRole("switch", { name: t.enabled }).click();
   await expect(page.getByText(t.disabledNote)).toBeVisible();
-  await page.getByRole("button", { name: t.save }).click();
+  await save.click();
   await expect.poll(async () => (await query<{ enabled: number }>("SELECT enabled FROM WelcomeTemplate WHERE tenantId = ?", [tenant.tenantId]))[0]?.enabled).toBe(0);
   await page.reload();
   await expect(page.getByRole("switch", { name: t.enabled })).not.toBeChecked();
