@@ -10,7 +10,7 @@ import { DEFAULT_SPAM_POLICY } from "@/server/mail/filter/spam-policy-rules";
 import { corpusHalves, mapBounded, readCorpusMessage } from "../spam/corpus";
 import { pct, percentile, rates, type Rates } from "../spam/evaluate";
 import { scanCorpus } from "../spam/scan-corpus";
-import { bayesLearns, isTrained, trainBayes } from "../spam/train-bayes";
+import { bayesLearns, isTrained, trainBayes, waitForFuzzySync } from "../spam/train-bayes";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "3" }, concurrency: { type: "string", default: "8" } },
@@ -28,9 +28,10 @@ async function main() {
   const { train, heldOut } = await corpusHalves();
   const learns = await bayesLearns();
   if (!isTrained(learns)) {
-    console.log(`[bench:spam] Bayes is untrained (${learns.spam} spam, ${learns.ham} ham learns): learning the training half (${train.length} messages)`);
+    console.log(`[bench:spam] the filter is untrained (${learns.spam} spam, ${learns.ham} ham learns, ${learns.fuzzyHashes} fuzzy hashes): learning the training half (${train.length} messages)`);
     const s = await trainBayes(train, { concurrency: 4, onProgress: (d, t) => console.log(`[bench:spam] trained ${d}/${t}`) });
     if (s.failed > 0) throw new Error(`training failed for ${s.failed} messages: ${s.failures.join("; ")}`);
+    await waitForFuzzySync();
   }
   const messages = await mapBounded(heldOut, 16, readCorpusMessage);
   const policy = DEFAULT_SPAM_POLICY;

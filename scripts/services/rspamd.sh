@@ -22,9 +22,22 @@ ping_ok() { # port
 }
 answers() { ping_ok 11333 && ping_ok 11334; }
 
+pidfile="$state/run/rspamd.pid"
+ours() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && grep -q rspamd "/proc/$(cat "$pidfile")/comm" 2>/dev/null; }
+# The configuration this rspamd was started with: a pull that changes config/rspamd/ (a new
+# worker, a module switched on) restarts it, since a reload does not start new workers.
+confsum="$(cd "$confdir" && find . -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)"
+sumfile="$state/run/config.sha256"
+
 if answers; then
-  say "rspamd answers on 127.0.0.1:11333 (controller 127.0.0.1:11334)"
-  exit 0
+  if ! ours || [ "$(cat "$sumfile" 2>/dev/null)" = "$confsum" ]; then
+    say "rspamd answers on 127.0.0.1:11333 (controller 127.0.0.1:11334)"
+    exit 0
+  fi
+  say "config/rspamd changed since rspamd started: restarting it"
+  kill "$(cat "$pidfile")"
+  for ((i = 0; i < 80; i++)); do ours || break; sleep 0.25; done
+  ! ours || die "rspamd (pid $(cat "$pidfile")) did not stop within 20 s"
 fi
 
 if ! command -v rspamd >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
@@ -43,9 +56,8 @@ fi
 mkdir -p "$state/db" "$state/run" "$state/log"
 chown -R _rspamd:_rspamd "$state"
 
-pidfile="$state/run/rspamd.pid"
-# A pid file left by a crash may name a pid since reused by something else: check it is rspamd.
-if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && grep -q rspamd "/proc/$(cat "$pidfile")/comm" 2>/dev/null; then
+# A pid file left by a crash may name a pid since reused by something else: ours() checks it is rspamd.
+if ours; then
   # Ours, started earlier, but not answering yet (still loading) or wedged: give it a moment.
   say "rspamd (pid $(cat "$pidfile")) is running but not answering yet; waiting"
 else
@@ -64,6 +76,7 @@ fi
 
 for ((i = 0; i < 240; i++)); do
   if answers; then
+    echo "$confsum" >"$sumfile"
     say "rspamd answers on 127.0.0.1:11333 (controller 127.0.0.1:11334)"
     exit 0
   fi

@@ -1,16 +1,18 @@
 import { env } from "@/server/shared/env";
 import { rspamdLearn } from "@/server/mail/filter/rspamd/rspamd-client";
+import { rspamdFuzzy } from "@/server/mail/filter/rspamd/rspamd-fuzzy";
 import { mapBounded, readCorpusMessage, type CorpusEntry } from "./corpus";
 
-// Learning corpus messages into rspamd's Bayes through the controller; shared by
+// Learning corpus messages into rspamd through the controller: every message into Bayes, and
+// every spam message's fuzzy hashes into the platform's fuzzy storage. Shared by
 // `npm run spam:train`, `npm run bench:spam` and the tuning script.
 
 /** Bayes stays silent below this many learns of each class (classifier-bayes.conf min_learns). */
 export const MIN_LEARNS = 200;
 
-export type BayesLearns = { spam: number; ham: number };
+export type BayesLearns = { spam: number; ham: number; fuzzyHashes: number };
 
-/** Learns per class, from the controller's /stat (the statfiles' revisions). */
+/** Learns per class (the statfiles' revisions) and stored fuzzy hashes, from the controller's /stat. */
 export async function bayesLearns(opts: { url?: string; password?: string } = {}): Promise<BayesLearns> {
   const e = env();
   const url = new URL("stat", (opts.url ?? e.RSPAMD_CONTROLLER_URL).replace(/\/?$/, "/"));
@@ -21,8 +23,8 @@ export async function bayesLearns(opts: { url?: string; password?: string } = {}
     throw new Error(`rspamd's controller does not answer at ${url.origin} (run: bash scripts/services/rspamd.sh)`, { cause });
   }
   if (!res.ok) throw new Error(`rspamd's controller answered ${res.status} to /stat: ${(await res.text()).slice(0, 200)}`);
-  const stat = (await res.json()) as { statfiles?: { symbol?: string; revision?: number }[] };
-  const learns: BayesLearns = { spam: 0, ham: 0 };
+  const stat = (await res.json()) as { statfiles?: { symbol?: string; revision?: number }[]; fuzzy_hashes?: Record<string, number> };
+  const learns: BayesLearns = { spam: 0, ham: 0, fuzzyHashes: stat.fuzzy_hashes?.local ?? 0 };
   for (const f of stat.statfiles ?? []) {
     if (f.symbol === "BAYES_SPAM") learns.spam += f.revision ?? 0;
     if (f.symbol === "BAYES_HAM") learns.ham += f.revision ?? 0;
@@ -30,19 +32,24 @@ export async function bayesLearns(opts: { url?: string; password?: string } = {}
   return learns;
 }
 
+/** Bayes has enough of each class, and the corpus's spam has been hashed. */
 export function isTrained(l: BayesLearns): boolean {
-  return l.spam >= MIN_LEARNS && l.ham >= MIN_LEARNS;
+  return l.spam >= MIN_LEARNS && l.ham >= MIN_LEARNS && l.fuzzyHashes > 0;
 }
 
-export type TrainSummary = { learned: BayesLearns; already: number; failed: number; seconds: number; failures: string[] };
+export type TrainSummary = { learned: { spam: number; ham: number }; already: number; hashed: number; failed: number; seconds: number; failures: string[] };
 
-/** Learns every entry as its group's kind, `concurrency` at a time, reporting progress. */
+/**
+ * Learns every entry as its group's kind into Bayes, and hashes every spam entry into the fuzzy
+ * storage, `concurrency` at a time, reporting progress. The fuzzy storage writes its batch a few
+ * seconds later: waitForFuzzySync() before scanning what was just learned.
+ */
 export async function trainBayes(
   entries: readonly CorpusEntry[],
   opts: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<TrainSummary> {
   const started = performance.now();
-  const summary: TrainSummary = { learned: { spam: 0, ham: 0 }, already: 0, failed: 0, seconds: 0, failures: [] };
+  const summary: TrainSummary = { learned: { spam: 0, ham: 0 }, already: 0, hashed: 0, failed: 0, seconds: 0, failures: [] };
   let done = 0;
   await mapBounded(entries, opts.concurrency ?? 4, async (entry) => {
     const msg = await readCorpusMessage(entry);
@@ -50,6 +57,7 @@ export async function trainBayes(
       const r = await rspamdLearn(entry.kind, msg.bytes, { timeoutMs: 30_000 });
       if (r.learned) summary.learned[entry.kind]++;
       else summary.already++;
+      if (entry.kind === "spam" && (await rspamdFuzzy("add", msg.bytes, { timeoutMs: 30_000 })).stored) summary.hashed++;
     } catch (e) {
       summary.failed++;
       if (summary.failures.length < 5) summary.failures.push(`${entry.path}: ${(e as Error).message}`);
@@ -61,10 +69,14 @@ export async function trainBayes(
   return summary;
 }
 
-/** Where config/rspamd/local.d/classifier-bayes.conf keeps Bayes (and only Bayes). */
+/** worker-fuzzy.inc `sync`, plus a margin: how long until hashes just added match. */
+const FUZZY_SYNC_MS = 6_000;
+export const waitForFuzzySync = () => new Promise((r) => setTimeout(r, FUZZY_SYNC_MS));
+
+/** Where classifier-bayes.conf keeps Bayes and worker-fuzzy.inc the fuzzy hashes (nothing else). */
 export const BAYES_REDIS_URL = "redis://127.0.0.1:6379/1";
 
-/** Forgets everything Bayes learned (tuning only): FLUSHDB on Bayes's own Redis database. */
+/** Forgets everything the filter learned (tuning only): FLUSHDB on its own Redis database. */
 export async function forgetBayes(): Promise<void> {
   const { Redis } = await import("ioredis");
   const r = new Redis(BAYES_REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });

@@ -25,7 +25,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const before = await bayesLearns();
   if (args.ifUntrained && isTrained(before)) {
-    console.log(`[spam:train] Bayes already trained (${before.spam} spam, ${before.ham} ham learns ≥ ${MIN_LEARNS} each); nothing to do`);
+    console.log(`[spam:train] already trained (${before.spam} spam, ${before.ham} ham learns ≥ ${MIN_LEARNS} each; ${before.fuzzyHashes} fuzzy hashes); nothing to do`);
     return;
   }
   const { train } = await corpusHalves();
@@ -36,10 +36,10 @@ async function main() {
     onProgress: (done, total) => console.log(`[spam:train] ${done}/${total}`),
   });
   // /stat refreshes its counts from Redis about once a minute: add what this run learned.
-  const after = { spam: before.spam + s.learned.spam, ham: before.ham + s.learned.ham };
+  const after = { spam: before.spam + s.learned.spam, ham: before.ham + s.learned.ham, fuzzyHashes: before.fuzzyHashes + s.hashed };
   console.log(
     `[spam:train] done in ${s.seconds.toFixed(1)} s: ${s.learned.spam} spam and ${s.learned.ham} ham learned, ` +
-      `${s.already} already known or declined (too few words), ${s.failed} failed; ` +
+      `${s.already} already known or declined (too few words), ${s.hashed} spam messages hashed, ${s.failed} failed; ` +
       `Bayes has about ${after.spam} spam and ${after.ham} ham learns`,
   );
   for (const f of s.failures) console.error(`[spam:train] failed: ${f}`);

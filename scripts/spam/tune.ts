@@ -4,7 +4,7 @@ import { corpusHalves, mapBounded, readCorpusMessage, type CorpusEntry } from ".
 import { pct, rates, rescore, type ScoredMessage } from "./evaluate";
 import { scanCorpus } from "./scan-corpus";
 import { splitForTuning } from "./split-corpus";
-import { forgetBayes, trainBayes } from "./train-bayes";
+import { forgetBayes, trainBayes, waitForFuzzySync } from "./train-bayes";
 
 // node --import tsx scripts/spam/tune.ts [--reuse]
 // Chooses the BAYES_SPAM weight and the quarantine threshold INSIDE the training half
@@ -26,6 +26,7 @@ async function crossFold(learn: CorpusEntry[], check: CorpusEntry[]): Promise<Sc
   await pause();
   const s = await trainBayes(learn, { concurrency: 4 });
   if (s.failed > 0) throw new Error(`learning failed: ${s.failures.join("; ")}`);
+  await waitForFuzzySync();
   const messages = await mapBounded(check, 16, readCorpusMessage);
   return (await scanCorpus(messages, 4)).results;
 }

@@ -104,6 +104,18 @@ describe("inbound authentication (MX)", () => {
     expect(bytes).toMatch(/^Authentication-Results: .*spf=none.*dmarc=none/m);
   });
 
+  it("drops a forged Authentication-Results under our own authserv-id and keeps another host's", async () => {
+    const forged = `Authentication-Results: ${mailHostname()};\r\n\tdkim=pass header.d=bank.example; dmarc=pass\r\nAuthentication-Results: mx.elsewhere.example; spf=pass\r\n`;
+    const reply = await send("someone@nowhere-at-all.test", forged + letter("someone@nowhere-at-all.test", box.address, "forged results"));
+    const id = queuedId(reply);
+    expect(id, reply).toBeTruthy();
+    const bytes = await storedBytes(id!);
+    const ours = bytes.match(new RegExp(`^Authentication-Results: ${mailHostname().replace(/\./g, "\\.")};`, "gm")) ?? [];
+    expect(ours).toHaveLength(1);
+    expect(bytes).not.toContain("header.d=bank.example");
+    expect(bytes).toContain("Authentication-Results: mx.elsewhere.example; spf=pass");
+  });
+
   it("does not bounce when DNS fails: the message is delivered with temperror in the header", async () => {
     // Point the checks at a resolver that never answers: SPF and DMARC lookups time out.
     const saved = process.env.DNS_RESOLVERS;

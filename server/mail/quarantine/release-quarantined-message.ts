@@ -4,7 +4,7 @@ import { db } from "@/server/shared/db";
 import { moveLogLine } from "./quarantine-log-line";
 import { actorName, findScopedItem, quarantineNotFound, type QuarantineScope } from "./quarantine-scope";
 import type { TeachOutcome } from "./quarantine.types";
-import { teachBayes } from "./teach-bayes";
+import { teachFilter } from "./teach-filter";
 
 /** A released entry stays this long for the record (the list's "released" view), then expires. */
 export const RELEASED_KEEP_MS = 24 * 3600 * 1000;
@@ -63,5 +63,5 @@ export async function releaseQuarantinedMessage(actor: AuditActor, scope: Quaran
     { isolationLevel: "ReadCommitted", timeout: 20_000, maxWait: 15_000 },
   );
   if (!done) return { id, released: false, teach: null };
-  return { id, released: true, teach: await teachBayes("ham", done.path, done.messageId) };
+  return { id, released: true, teach: await teachFilter("ham", done.path, done.messageId) };
 }

@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
 import { db } from "@/server/shared/db";
 import { DomainError, say } from "@/server/shared/errors";
 import type { TeachOutcome } from "./quarantine.types";
-import { teachBayes } from "./teach-bayes";
+import { teachFilter } from "./teach-filter";
 
 /**
  * A mailbox user's "this is spam" (举报垃圾邮件) on a message delivered to them: Bayes learns it
@@ -21,5 +21,5 @@ export async function reportSpam(actor: AuditActor, scope: { tenantId: string; m
     throw new DomainError("PRECONDITION_FAILED", say("This message is no longer in your mailbox, so it cannot be reported", "该邮件已不在您的邮箱中（可能已被邮件客户端收取并删除），无法举报"));
   }
   await recordAudit(actor, { action: "mail.report_spam", tenantId: scope.tenantId, target: { type: "message", id: messageId }, details: { sender: line.sender, subject: line.subject } });
-  return { messageId, teach: await teachBayes("spam", copy.path, messageId) };
+  return { messageId, teach: await teachFilter("spam", copy.path, messageId) };
 }

@@ -12,6 +12,7 @@ import { logger } from "@/server/shared/logger";
 import { readMessageHeaders } from "./message-headers";
 import { readMessage, toCrlf } from "./read-message";
 import { receivedHeader, safeHelo } from "./received-header";
+import { stripOwnAuthResults } from "./strip-own-auth-results";
 import { localError, messageOverRecipientLimit, messageOverServerLimit } from "./smtp-replies";
 import { senderOf, type SessionInfo } from "./transaction-state";
 
@@ -35,7 +36,8 @@ export async function dataStep(info: SessionInfo, stream: SMTPServerDataStream, 
 
   const receivedAt = clock.now();
   const id = ulid(receivedAt);
-  const original = toCrlf(read.bytes);
+  // A forged record under our own authserv-id (the filter's, mailHostname()) goes before anything reads it.
+  const original = stripOwnAuthResults(toCrlf(read.bytes), mailHostname());
   const sender = senderOf(session);
   const base: Omit<IncomingMessage, "bytes"> = {
     id,

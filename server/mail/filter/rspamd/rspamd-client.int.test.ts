@@ -3,34 +3,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { FilterUnavailableError } from "../filter-unavailable";
 import { DEFAULT_SPAM_POLICY } from "@/server/mail/filter/spam-policy-rules";
-import { rspamdCheck, rspamdLearn, type ScanEnvelope } from "./rspamd-client";
+import { rspamdCheck, rspamdLearn } from "./rspamd-client";
+import { closedPort, testEnvelope as envelope, testMessage as message } from "./rspamd-test-support";
 
 // Against the real rspamd started by scripts/services/rspamd.sh (127.0.0.1:11333/11334).
-
-const envelope: ScanEnvelope = {
-  ip: "203.0.113.25",
-  helo: "mail.example.org",
-  from: "alice@example.org",
-  rcpt: ["bob@example.com", "carol@example.com"],
-  queueId: "TESTQ1",
-};
-
-function message(body: string, subject = "Lunch on Thursday"): Buffer {
-  return Buffer.from(
-    [
-      "From: Alice Example <alice@example.org>",
-      "To: Bob Example <bob@example.com>",
-      `Subject: ${subject}`,
-      "Date: Thu, 26 Nov 2026 10:00:00 +0000",
-      `Message-ID: <${randomUUID()}@example.org>`,
-      "MIME-Version: 1.0",
-      "Content-Type: text/plain; charset=utf-8",
-      "",
-      body,
-      "",
-    ].join("\r\n"),
-  );
-}
 
 const GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
 
@@ -140,11 +116,3 @@ describe("rspamdLearn", () => {
     expect(err).toBeInstanceOf(FilterUnavailableError);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
