@@ -29,7 +29,7 @@ async function main() {
   const learns = await bayesLearns();
   if (!isTrained(learns)) {
     console.log(`[bench:spam] the filter is untrained (${learns.spam} spam, ${learns.ham} ham learns, ${learns.fuzzyHashes} fuzzy hashes): learning the training half (${train.length} messages)`);
-    const s = await trainBayes(train, { concurrency: 4, onProgress: (d, t) => console.log(`[bench:spam] trained ${d}/${t}`) });
+    const s = await trainBayes(train, { onProgress: (d, t) => console.log(`[bench:spam] trained ${d}/${t}`) });
     if (s.failed > 0) throw new Error(`training failed for ${s.failed} messages: ${s.failures.join("; ")}`);
     await waitForFuzzySync();
   }

@@ -51,7 +51,9 @@ export async function trainBayes(
   const started = performance.now();
   const summary: TrainSummary = { learned: { spam: 0, ham: 0 }, already: 0, hashed: 0, failed: 0, seconds: 0, failures: [] };
   let done = 0;
-  await mapBounded(entries, opts.concurrency ?? 4, async (entry) => {
+  // One at a time by default: rspamd records a learn just after answering, so two copies of a
+  // message learned at once are both learned, and Bayes then differs from run to run.
+  await mapBounded(entries, opts.concurrency ?? 1, async (entry) => {
     const msg = await readCorpusMessage(entry);
     try {
       const r = await rspamdLearn(entry.kind, msg.bytes, { timeoutMs: 30_000 });

@@ -1,7 +1,7 @@
 import { corpusHalves } from "./corpus";
 import { bayesLearns, isTrained, MIN_LEARNS, trainBayes } from "./train-bayes";
 
-// npm run spam:train [-- --if-untrained] [--concurrency N]
+// npm run spam:train [-- --if-untrained] [--concurrency N] (default 1: the same Bayes every run)
 // Learns the TRAINING half of the SpamAssassin corpus (scripts/spam/split-corpus.ts) into
 // rspamd's Bayes: ham groups as ham, spam groups as spam. The held-out half is never learned.
 // --if-untrained does nothing when Bayes already has ≥ 200 learns of each class; npm start and
@@ -9,7 +9,7 @@ import { bayesLearns, isTrained, MIN_LEARNS, trainBayes } from "./train-bayes";
 
 function parseArgs(argv: string[]): { ifUntrained: boolean; concurrency: number } {
   let ifUntrained = false;
-  let concurrency = 4;
+  let concurrency = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--if-untrained") ifUntrained = true;

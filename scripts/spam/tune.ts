@@ -24,7 +24,7 @@ async function crossFold(learn: CorpusEntry[], check: CorpusEntry[]): Promise<Sc
   console.log(`[tune] forgetting Bayes; learning ${learn.length}, then scanning ${check.length}`);
   await forgetBayes();
   await pause();
-  const s = await trainBayes(learn, { concurrency: 4 });
+  const s = await trainBayes(learn);
   if (s.failed > 0) throw new Error(`learning failed: ${s.failures.join("; ")}`);
   await waitForFuzzySync();
   const messages = await mapBounded(check, 16, readCorpusMessage);
@@ -43,7 +43,7 @@ async function scanTrainingHalf(): Promise<ScoredMessage[]> {
   console.log(`[tune] relearning the whole training half`);
   await forgetBayes();
   await pause();
-  await trainBayes(train, { concurrency: 4 });
+  await trainBayes(train);
   return results;
 }
 

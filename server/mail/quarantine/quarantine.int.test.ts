@@ -139,6 +139,35 @@ describe("releaseQuarantinedMessage", () => {
     expect(await db.storedMessage.count({ where: { messageId: held.msg.id } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(audits + 1); // the delete only
   });
+
+  it("refuses what the listener would refuse — a full or disabled mailbox, a frozen company — changing nothing", async () => {
+    const held = await holdMessage([bob], { subject: "Not now" });
+    const id = held.idOf(bob);
+    const before = await db.mailbox.findUniqueOrThrow({ where: { id: bob.id }, select: { quotaMb: true, usedBytes: true, status: true } });
+    const audits = await db.auditEvent.count();
+    const untouched = async () => {
+      expect(await db.storedMessage.count({ where: { messageId: held.msg.id } })).toBe(0);
+      expect((await db.quarantineItem.findUniqueOrThrow({ where: { id: BigInt(id) } })).releasedAt).toBeNull();
+      expect(await db.auditEvent.count()).toBe(audits);
+      expect((await inboundLine(held.msg.id, bob.id)).status).toBe("quarantined");
+    };
+    try {
+      await db.mailbox.update({ where: { id: bob.id }, data: { quotaMb: 1, usedBytes: BigInt(1024 * 1024 - 10) } });
+      await expect(releaseQuarantinedMessage(admin, { tenantId }, id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/^The mailbox is full: 1\.0 of 1 MB used/) });
+      expect((await db.mailbox.findUniqueOrThrow({ where: { id: bob.id } })).usedBytes).toBe(BigInt(1024 * 1024 - 10));
+      await untouched();
+      await db.mailbox.update({ where: { id: bob.id }, data: { quotaMb: before.quotaMb, usedBytes: before.usedBytes, status: "disabled" } });
+      await expect(releaseQuarantinedMessage(admin, { tenantId }, id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/disabled/) });
+      await db.mailbox.update({ where: { id: bob.id }, data: { status: before.status } });
+      await db.tenant.update({ where: { id: tenantId }, data: { status: "frozen" } });
+      await expect(releaseQuarantinedMessage(admin, { tenantId }, id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/frozen/) });
+      await untouched();
+    } finally {
+      await db.tenant.update({ where: { id: tenantId }, data: { status: "active" } });
+      await db.mailbox.update({ where: { id: bob.id }, data: before });
+    }
+    expect((await releaseQuarantinedMessage(admin, { tenantId }, id)).released).toBe(true);
+  });
 });
 
 describe("deleteQuarantinedMessage", () => {

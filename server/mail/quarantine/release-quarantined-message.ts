@@ -4,6 +4,7 @@ import { db } from "@/server/shared/db";
 import { moveLogLine } from "./quarantine-log-line";
 import { actorName, findScopedItem, quarantineNotFound, type QuarantineScope } from "./quarantine-scope";
 import type { TeachOutcome } from "./quarantine.types";
+import { assertReleasable, type ReleaseFacts } from "./release-rules";
 import { teachFilter } from "./teach-filter";
 
 /** A released entry stays this long for the record (the list's "released" view), then expires. */
@@ -23,7 +24,9 @@ type Locked = { id: bigint; messageId: string; mailboxId: string; releasedAt: Da
  * Releases a held message (放行): its copy goes into the mailbox as the store would have put it
  * (StoredMessage, usedBytes raised), the entry is marked released, the recipient's delivery-log
  * line becomes "delivered" with who released it, and the operation log records it — all in one
- * transaction. Then Bayes learns the message as ham (best effort; the outcome is returned).
+ * transaction. A release the MX listener would refuse (tenant not active, mailbox disabled or
+ * full) is refused with the reason, and nothing changes. Then the filter learns the message as
+ * ham (best effort; the outcome is returned).
  * Idempotent: a second release delivers nothing and teaches nothing.
  */
 export async function releaseQuarantinedMessage(actor: AuditActor, scope: QuarantineScope, id: string): Promise<ReleaseOutcome> {
@@ -32,13 +35,17 @@ export async function releaseQuarantinedMessage(actor: AuditActor, scope: Quaran
   const done = await db.$transaction(
     async (tx) => {
       // The Mailbox row first, as the store's commits and expunges lock it first: one order, no deadlock.
-      await tx.$queryRaw`SELECT id FROM Mailbox WHERE id = ${found.mailboxId} FOR UPDATE`;
+      const [box] = await tx.$queryRaw<{ status: string; quotaMb: number; usedBytes: bigint; tenantStatus: ReleaseFacts["tenantStatus"] }[]>`
+        SELECT m.status, m.quotaMb, m.usedBytes, t.status AS tenantStatus
+        FROM Mailbox m JOIN Tenant t ON t.id = m.tenantId WHERE m.id = ${found.mailboxId} FOR UPDATE`;
+      if (!box) throw quarantineNotFound();
       const [item] = await tx.$queryRaw<Locked[]>`
         SELECT id, messageId, mailboxId, releasedAt, expiresAt FROM QuarantineItem WHERE id = ${found.id} FOR UPDATE`;
       // Deleted meanwhile (or its mailbox went, cascading).
       if (!item) throw quarantineNotFound();
       if (item.releasedAt) return null;
       const message = await tx.mailMessage.findUniqueOrThrow({ where: { id: item.messageId }, select: { path: true, size: true, receivedAt: true } });
+      assertReleasable({ tenantStatus: box.tenantStatus, mailboxStatus: box.status, quotaMb: box.quotaMb, usedBytes: BigInt(box.usedBytes), messageBytes: message.size });
       const now = clock.now();
       // IGNORE: a copy already there (unique per mailbox and message) is not stored or counted twice.
       const stored = await tx.$executeRaw`
