@@ -236,7 +236,7 @@ async function main(): Promise<string[]> {
     cleanupSteps.push(() => dropBenchDatabase(base, DATABASE, values.keep));
     const sink = await startSink();
     cleanupSteps.push(() => sink.stop());
-    Object.assign(process.env, { DATABASE_URL: url, DATA_DIR: path.join(dir, "data"), OUTBOUND_SMTP_PORT: String(sink.port), MAIL_HOSTNAME: "relay.bench.test" });
+    Object.assign(process.env, { DATABASE_URL: url, DATA_DIR: path.join(dir, "data"), OUTBOUND_SMTP_PORT: String(sink.port), OUTBOUND_PRIVATE_TARGETS: "allow", MAIL_HOSTNAME: "relay.bench.test" });
     resetEnvCache();
     cleanupSteps.push(async () => {
       await closeQueues();

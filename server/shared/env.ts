@@ -142,6 +142,11 @@ const EnvSchema = z.object({
   OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   // How often the sweeper re-enqueues due outbox rows (the recovery path when Redis lost jobs).
   OUTBOUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Whether the relay dials exchange addresses that are not public (loopback, RFC 1918, link-local,
+  // unique-local…). Refused by default: whoever controls a recipient domain's DNS would otherwise
+  // make the relay connect to our internal services (SSRF) or loop mail back to ourselves. Only
+  // tests, benchmarks and the local DNS sandbox (exchanges on 127.0.0.1) set "allow".
+  OUTBOUND_PRIVATE_TARGETS: z.enum(["refuse", "allow"], { message: "expected refuse or allow" }).default("refuse"),
   // Abuse limit: outbound messages scored as spam within an hour that suspend a mailbox's sending.
   ABUSE_SPAM_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   QUARANTINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),

@@ -16,6 +16,9 @@ const databaseUrl = withDatabase(baseDatabaseUrl(), database);
 await migrate({ databaseUrl });
 process.env.DATABASE_URL = databaseUrl;
 process.env.QUEUE_PREFIX = queuePrefixName;
+// Every remote exchange of the tests is a sink on 127.0.0.1, which production refuses to dial;
+// the test of that refusal sets "refuse" itself.
+process.env.OUTBOUND_PRIVATE_TARGETS = "allow";
 
 // db.ts and queues.ts keep their singletons on globalThis. A file that never opened them has
 // nothing to close, and importing them only to close nothing costs ~300 ms (Prisma, bullmq).

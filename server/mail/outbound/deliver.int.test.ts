@@ -177,6 +177,33 @@ describe("delivery of one outbox row", () => {
     expect((await logLine(msg.id, rows[0]!.recipient)).reason).toContain("NXDOMAIN");
   });
 
+  it.each([
+    ["MX", false],
+    ["own A record (no MX)", true],
+  ] as const)("with OUTBOUND_PRIVATE_TARGETS=refuse, bounces 5.4.4 without dialling a domain whose %s is 127.0.0.1", async (_what, implicit) => {
+    const { mx, rcpt, domain } = await remoteDomain({ implicit });
+    setEnv({ OUTBOUND_PRIVATE_TARGETS: "refuse" });
+    try {
+      const before = (await dsnsTo(alice)).length;
+      const { msg, rows } = await queueOutbound(alice, [rcpt]);
+      const id = rows[0]!.id;
+      expect(await deliverOutboxItem(id)).toBe("bounced");
+      expect(mx.maxOpen()).toBe(0); // never even connected
+      expect(mx.messages).toHaveLength(0);
+      const settled = await row(id);
+      expect(settled).toMatchObject({ status: "bounced", attempts: 1 });
+      expect(settled.lastError).toContain(`the mail exchangers of ${domain} resolve only to private, loopback`);
+      expect(settled.lastError).toContain("127.0.0.1");
+      expect((await attempts(id))[0]).toMatchObject({ outcome: "bounced", mxHost: null, ip: null, code: null });
+      expect((await logLine(msg.id, rcpt)).status).toBe("bounced");
+      const dsns = await dsnsTo(alice);
+      expect(dsns).toHaveLength(before + 1);
+      expect(await dsnText(dsns[dsns.length - 1]!.path)).toMatch(/Status: 5\.4\.4/);
+    } finally {
+      setEnv({ OUTBOUND_PRIVATE_TARGETS: "allow" });
+    }
+  });
+
   it("gives up after five days of deferrals: bounced, with a failed DSN", async () => {
     const { mx, rcpt } = await remoteDomain({ script: Array<Reply>(5).fill({ at: "data", code: 452, message: "4.2.2 Mailbox full" }) });
     const before = (await dsnsTo(alice)).length;

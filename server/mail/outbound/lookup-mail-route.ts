@@ -1,10 +1,14 @@
 import { configuredResolvers, query } from "@/server/dns/resolver";
 import type { QueryResult, QueryType } from "@/server/dns/dns.types";
-import { isNullMx, orderExchanges, type MailHost, type RouteFailure } from "./mail-route";
+import { env } from "@/server/shared/env";
+import { dialableHosts, isNullMx, orderExchanges, privateOnly, type MailHost, type RouteFailure } from "./mail-route";
 
 // The DNS half of routing (the rules are in mail-route.ts): MX, then each exchange's addresses,
 // through the configured resolvers (the sandbox locally). A resolver that fails is followed by
 // the next; when none answers, the attempt is deferred — a DNS failure never bounces mail.
+// Addresses that are not public are dropped unless OUTBOUND_PRIVATE_TARGETS is "allow" (tests
+// and the local sandbox, whose exchanges are on 127.0.0.1): whoever controls a domain's DNS
+// chooses where we connect (address-scope.ts).
 
 /** Addresses tried per attempt, over all exchanges: enough for a primary and a backup with two addresses each. */
 export const MAX_ADDRESSES_PER_ATTEMPT = 5;
@@ -44,6 +48,7 @@ export function clearRouteCache(): void {
   cache.clear();
 }
 
+/** `error`: why the A or the AAAA lookup failed, even when the other one answered. */
 type Addresses = { addresses: string[]; error: string | null };
 
 /** IPv4 first, then IPv6 (the sandbox and most exchanges are reached over IPv4). */
@@ -51,7 +56,7 @@ async function addressesOf(host: string): Promise<Addresses> {
   const [a, aaaa] = await Promise.all([ask(host, "A"), ask(host, "AAAA")]);
   const addresses = [...a.records.map((r) => r.address), ...aaaa.records.map((r) => r.address)];
   const failed = [a, aaaa].find((r) => r.outcome === "error");
-  return { addresses, error: addresses.length === 0 && failed ? (failed.error ?? "DNS lookup failed") : null };
+  return { addresses, error: failed ? (failed.error ?? "DNS lookup failed") : null };
 }
 
 const defer = (reason: string): RouteFailure => ({ kind: "defer", status: "4.4.3", reason });
@@ -66,19 +71,29 @@ export async function lookupMailRoute(domain: string): Promise<MailRoute> {
     if (isNullMx(records)) return { kind: "bounce", status: "5.1.10", reason: `the domain ${domain} accepts no mail (null MX, RFC 7505)` };
     const ordered = orderExchanges(records);
     const resolved = await Promise.all(ordered.map((h) => addressesOf(h.host)));
-    const hosts = ordered.map((h, i) => ({ ...h, addresses: resolved[i]!.addresses })).filter((h) => h.addresses.length > 0);
+    const { hosts, refused } = dialableHosts(
+      ordered.map((h, i) => ({ ...h, addresses: resolved[i]!.addresses })),
+      env().OUTBOUND_PRIVATE_TARGETS,
+    );
     if (hosts.length === 0) {
+      // A failed lookup defers even beside refused addresses: that exchange may have a public one.
       const errors = resolved.map((r, i) => r.error && `${ordered[i]!.host}: ${r.error}`).filter(Boolean);
-      return defer(errors.length ? `no address for ${domain}'s mail exchangers (${errors.join("; ")})` : `none of ${domain}'s mail exchangers has an address`);
+      if (errors.length) return defer(`no address for ${domain}'s mail exchangers (${errors.join("; ")})`);
+      if (refused.length) return privateOnly(domain, refused);
+      return defer(`none of ${domain}'s mail exchangers has an address`);
     }
     return { kind: "hosts", hosts: capAddresses(hosts), implicitMx: false };
   }
 
   // No MX: the domain itself is the exchange (RFC 5321 §5.1, the "implicit MX").
   const own = await addressesOf(domain);
-  if (own.error) return defer(`address lookup for ${domain} failed: ${own.error}`);
-  if (own.addresses.length === 0) return { kind: "bounce", status: "5.1.2", reason: `the domain ${domain} has no MX and no address record` };
-  return { kind: "hosts", hosts: capAddresses([{ host: domain, preference: 0, addresses: own.addresses }]), implicitMx: true };
+  if (own.addresses.length === 0) {
+    if (own.error) return defer(`address lookup for ${domain} failed: ${own.error}`);
+    return { kind: "bounce", status: "5.1.2", reason: `the domain ${domain} has no MX and no address record` };
+  }
+  const { hosts, refused } = dialableHosts([{ host: domain, preference: 0, addresses: own.addresses }], env().OUTBOUND_PRIVATE_TARGETS);
+  if (hosts.length === 0) return own.error ? defer(`address lookup for ${domain} failed: ${own.error}`) : privateOnly(domain, refused);
+  return { kind: "hosts", hosts: capAddresses(hosts), implicitMx: true };
 }
 
 function capAddresses(hosts: RouteHost[]): RouteHost[] {

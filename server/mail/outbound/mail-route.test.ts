@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainOf, isNullMx, orderExchanges } from "./mail-route";
+import { dialableHosts, domainOf, isNullMx, orderExchanges, privateOnly } from "./mail-route";
 
 describe("mail route rules", () => {
   it("orders exchanges by preference", () => {
@@ -40,5 +40,35 @@ describe("mail route rules", () => {
     expect(domainOf("a@b@c.example.")).toBe("c.example");
     expect(domainOf("nobody")).toBeNull();
     expect(domainOf("nobody@")).toBeNull();
+  });
+});
+
+describe("private targets", () => {
+  const hosts = [
+    { host: "mx1.example", preference: 10, addresses: ["127.0.0.1", "::1"] },
+    { host: "mx2.example", preference: 20, addresses: ["10.0.0.5", "93.184.216.34", "::ffff:192.168.0.1", "2a00:1450::1"] },
+    { host: "mx3.example", preference: 30, addresses: [] },
+  ];
+
+  it("refuse: drops the addresses that are not public, and the exchanges left with none", () => {
+    expect(dialableHosts(hosts, "refuse")).toEqual({
+      hosts: [{ host: "mx2.example", preference: 20, addresses: ["93.184.216.34", "2a00:1450::1"] }],
+      refused: ["127.0.0.1", "::1", "10.0.0.5", "::ffff:192.168.0.1"],
+    });
+  });
+
+  it("refuse: nothing left when every address is private", () => {
+    expect(dialableHosts([hosts[0]!], "refuse")).toEqual({ hosts: [], refused: ["127.0.0.1", "::1"] });
+  });
+
+  it("allow: keeps every address, and still skips an exchange without any", () => {
+    expect(dialableHosts(hosts, "allow")).toEqual({ hosts: [hosts[0], hosts[1]], refused: [] });
+  });
+
+  it("bounces 5.4.4 naming the domain and the refused addresses", () => {
+    const failure = privateOnly("victim.example", ["127.0.0.1", "10.0.0.5", "127.0.0.1"]);
+    expect(failure).toEqual({ kind: "bounce", status: "5.4.4", reason: expect.stringContaining("victim.example") });
+    expect(failure.reason).toMatch(/private, loopback/);
+    expect(failure.reason).toContain("(127.0.0.1, 10.0.0.5)");
   });
 });

@@ -3,6 +3,8 @@
 // a null MX (one record, exchange ".") means the domain takes no mail; no MX at all means the
 // domain itself, by its A/AAAA records. The lookups are in lookup-mail-route.ts.
 
+import { isPublicAddress } from "./address-scope";
+
 export type MxRecord = { priority: number; exchange: string };
 
 export type MailHost = { host: string; preference: number };
@@ -11,6 +13,9 @@ export type MailHost = { host: string; preference: number };
 export type RouteFailure =
   // The domain says it takes no mail (null MX) or does not exist: the same answer tomorrow.
   | { kind: "bounce"; status: "5.1.10" | "5.1.2"; reason: string }
+  // Every address of every exchange is private, loopback or otherwise not public (and refused,
+  // OUTBOUND_PRIVATE_TARGETS): see privateOnly.
+  | { kind: "bounce"; status: "5.4.4"; reason: string }
   // DNS did not answer (timeout, SERVFAIL…): never a reason to bounce.
   | { kind: "defer"; status: "4.4.3"; reason: string };
 
@@ -54,4 +59,40 @@ export function domainOf(address: string): string | null {
   const at = address.lastIndexOf("@");
   const domain = at < 0 ? "" : address.slice(at + 1).trim().replace(/\.$/, "").toLowerCase();
   return domain ? domain : null;
+}
+
+/** OUTBOUND_PRIVATE_TARGETS: whether exchange addresses that are not public may be dialled. */
+export type PrivateTargets = "refuse" | "allow";
+
+/**
+ * The hosts with only the addresses the relay may dial, in their order; a host left with none is
+ * skipped. `refused` lists what was dropped for not being public (always empty with "allow").
+ */
+export function dialableHosts<H extends { addresses: string[] }>(hosts: H[], policy: PrivateTargets): { hosts: H[]; refused: string[] } {
+  const refused: string[] = [];
+  const kept = hosts.map((h) => {
+    if (policy === "allow") return h;
+    refused.push(...h.addresses.filter((ip) => !isPublicAddress(ip)));
+    return { ...h, addresses: h.addresses.filter(isPublicAddress) };
+  });
+  return { hosts: kept.filter((h) => h.addresses.length > 0), refused };
+}
+
+/**
+ * The attempt's end when the domain's exchanges resolve only to addresses we refuse to dial.
+ * A bounce, not a deferral: like a null MX or NXDOMAIN it is the domain's own published answer,
+ * and one that almost never changes within the 5-day retry window — deferring would hold the
+ * sender for days (with a "delayed" DSN after 4 hours) only to bounce at the end. Postfix bounces
+ * the same case (an MX pointing at itself) at once, "mail loops back to myself". Status 5.4.4
+ * "unable to route" rather than Postfix's 5.4.6 "routing loop": a private address is usually
+ * someone's internal network, not us. A lookup that failed for another exchange still defers
+ * (the caller checks that first), since that exchange may have had a public address.
+ */
+export function privateOnly(domain: string, refused: string[]): RouteFailure {
+  const shown = [...new Set(refused)].slice(0, 5).join(", ");
+  return {
+    kind: "bounce",
+    status: "5.4.4",
+    reason: `the mail exchangers of ${domain} resolve only to private, loopback or other non-public addresses (${shown}), which this relay does not connect to`,
+  };
 }
