@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert, Button, Flex, Typography } from "antd";
+import { Alert, Flex, Typography } from "antd";
 import type { MailLogResponse } from "@/server/mail/log/mail-log-scope";
 import type { MailLogRow } from "@/server/mail/log/mail-log-row";
 import { readableMessage, shownError } from "@/app/_components/audit/trpc-error";
+import { LoadMore } from "@/app/_components/mail-list/load-more";
 import { MailLogDrawer } from "./mail-log-drawer";
 import { MailLogTable } from "./mail-log-table";
 import { useZoneTime } from "./use-zone-time";
@@ -37,17 +38,12 @@ export function MailLogResults({ query, emptyText }: { query: MailLogPages; empt
       {error && <Alert type="error" showIcon title={t("errors.loadFailed")} description={readableMessage(error, t)} />}
       <MailLogTable rows={rows} timeZone={timeZone} loading={query.isFetching && !query.isFetchingNextPage} onOpen={setOpen} emptyText={emptyText} />
       {last && (
-        <Flex vertical align="center" gap={8} role="status">
-          {last.searchedUntil && <Typography.Text type="secondary">{t("searchedUntil", { time: time(last.searchedUntil) })}</Typography.Text>}
-          {query.hasNextPage ? (
-            <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-              {t("loadMore")}
-            </Button>
-          ) : (
-            rows.length > 0 && <Typography.Text type="secondary">{t("end")}</Typography.Text>
-          )}
-          {rows.length > 0 && <Typography.Text type="secondary">{t("shown", { count: rows.length })}</Typography.Text>}
-        </Flex>
+        <LoadMore
+          namespace="mailLog"
+          query={query}
+          count={rows.length}
+          note={last.searchedUntil && <Typography.Text type="secondary">{t("searchedUntil", { time: time(last.searchedUntil) })}</Typography.Text>}
+        />
       )}
       <MailLogDrawer row={open} timeZone={timeZone} onClose={() => setOpen(null)} />
     </Flex>

@@ -1,5 +1,6 @@
 import type { Dayjs } from "dayjs";
 import type { TMailLogRequest } from "@/server/mail/log/mail-log-filters";
+import { dayRangeBounds, definedOnly, type DayRange } from "@/app/_components/search-values";
 
 /** What the filter bar holds; the date range is whole days in the browser's zone. */
 export type MailLogFormValues = {
@@ -8,25 +9,21 @@ export type MailLogFormValues = {
   sender?: string;
   recipient?: string;
   subject?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DayRange;
 };
 
 export type MailLogSearch = Omit<TMailLogRequest, "cursor">;
 
 /** Form values → the search's filters: days become the instants that start and end them; empty fields are dropped. */
 export function toMailLogSearch(values: MailLogFormValues): MailLogSearch {
-  const [start, end] = values.range ?? [];
-  const search: MailLogSearch = {
+  return definedOnly<MailLogSearch>({
     type: values.type,
     status: values.status,
     sender: values.sender?.trim() || undefined,
     recipient: values.recipient?.trim() || undefined,
     subject: values.subject?.trim() || undefined,
-    from: start ? start.startOf("day").toISOString() : undefined,
-    to: end ? end.endOf("day").toISOString() : undefined,
-  };
-  for (const key of Object.keys(search) as (keyof MailLogSearch)[]) if (search[key] === undefined) delete search[key];
-  return search;
+    ...dayRangeBounds(values.range),
+  });
 }
 
 /**

@@ -1,56 +1,38 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button, Popconfirm, Space, Table, Typography } from "antd";
+import { Button, Popconfirm, Space, Typography } from "antd";
 import type { QuarantineRow } from "@/server/mail/quarantine/quarantine.types";
+import { Ellipsis, ListTable, type MailTableProps } from "@/app/_components/mail-list/list-table";
 import { useZoneTime } from "../mail-log/use-zone-time";
 import { formatScore, KindTag, ReasonTags } from "./quarantine-tags";
 
-const ellipsis = (text: string, width: number) => (
-  <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: width }}>
-    {text}
-  </Typography.Text>
-);
-
 /** The entries; each opens its preview, and a held one can be released or deleted (with confirmation). */
 export function QuarantineTable({
-  rows,
   timeZone,
-  loading,
-  emptyText,
   releaseLabel,
   releaseConfirm,
   showRecipient,
   released,
-  onOpen,
   onRelease,
   onDelete,
-}: {
-  rows: QuarantineRow[];
-  timeZone: string | undefined;
-  loading: boolean;
+  ...table
+}: MailTableProps<QuarantineRow> & {
   emptyText: string;
   releaseLabel: string;
   releaseConfirm: (row: QuarantineRow) => string;
   showRecipient: boolean;
   /** The released view: a column says when each was released rather than when it expires. */
   released: boolean;
-  onOpen: (row: QuarantineRow) => void;
   onRelease: (row: QuarantineRow) => void;
   onDelete: (row: QuarantineRow) => void;
 }) {
   const t = useTranslations("quarantine");
   const time = useZoneTime(timeZone);
   return (
-    <Table<QuarantineRow>
+    <ListTable<QuarantineRow>
       rowKey="id"
-      size="middle"
-      dataSource={rows}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: "max-content" }}
-      locale={{ emptyText }}
-      onRow={(row) => ({ onDoubleClick: () => onOpen(row) })}
+      {...table}
       columns={[
         { key: "receivedAt", title: t("columns.receivedAt"), render: (_, r) => <span style={{ whiteSpace: "nowrap" }}>{time(r.receivedAt)}</span> },
         ...(showRecipient
@@ -60,7 +42,7 @@ export function QuarantineTable({
                 title: t("columns.recipient"),
                 render: (_: unknown, r: QuarantineRow) => (
                   <Space orientation="vertical" size={0}>
-                    {ellipsis(r.mailbox, 190)}
+                    <Ellipsis text={r.mailbox} width={190} />
                     {r.rcpt.toLowerCase() !== r.mailbox.toLowerCase() && <Typography.Text type="secondary">{t("via", { rcpt: r.rcpt })}</Typography.Text>}
                   </Space>
                 ),
@@ -73,7 +55,7 @@ export function QuarantineTable({
           title: `${t("columns.subject")} / ${t("columns.sender")}`,
           render: (_, r) => (
             <Space orientation="vertical" size={0}>
-              {ellipsis(r.subject || t("noSubject"), 240)}
+              <Ellipsis text={r.subject || t("noSubject")} width={240} />
               <Typography.Text type="secondary" ellipsis={{ tooltip: r.sender }} style={{ maxWidth: 240 }}>
                 {r.sender || "—"}
               </Typography.Text>
@@ -94,7 +76,7 @@ export function QuarantineTable({
           fixed: "right",
           render: (_, r) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => onOpen(r)}>
+              <Button type="link" size="small" onClick={() => table.onOpen(r)}>
                 {t("preview")}
               </Button>
               {!r.releasedAt && (

@@ -1,5 +1,5 @@
-import type { Dayjs } from "dayjs";
 import type { TQuarantineListRequest } from "@/server/mail/quarantine/quarantine.types";
+import { dayRangeBounds, definedOnly, type DayRange } from "@/app/_components/search-values";
 
 /** What the filter bar holds; the date range is whole days in the browser's zone. */
 export type QuarantineFormValues = {
@@ -7,22 +7,18 @@ export type QuarantineFormValues = {
   kind?: "spam" | "virus" | "dmarc";
   sender?: string;
   recipient?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DayRange;
 };
 
 export type QuarantineSearch = Omit<TQuarantineListRequest, "cursor">;
 
 /** Form values → the list's filters: days become the instants that start and end them; empty fields are dropped. */
 export function toQuarantineSearch(values: QuarantineFormValues): QuarantineSearch {
-  const [start, end] = values.range ?? [];
-  const search: QuarantineSearch = {
+  return definedOnly<QuarantineSearch>({
     state: values.state ?? "held",
     kind: values.kind,
     sender: values.sender?.trim() || undefined,
     recipient: values.recipient?.trim() || undefined,
-    from: start ? start.startOf("day").toISOString() : undefined,
-    to: end ? end.endOf("day").toISOString() : undefined,
-  };
-  for (const key of Object.keys(search) as (keyof QuarantineSearch)[]) if (search[key] === undefined) delete search[key];
-  return search;
+    ...dayRangeBounds(values.range),
+  });
 }

@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Flex, Typography } from "antd";
+import { Alert, Card, Flex, Typography } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import { readableMessage, shownError } from "@/app/_components/audit/trpc-error";
+import { LoadMore } from "@/app/_components/mail-list/load-more";
 import type { QuarantineRow } from "@/server/mail/quarantine/quarantine.types";
 import { QuarantineDrawer } from "./quarantine-drawer";
 import { QuarantineFilterForm } from "./quarantine-filter-form";
@@ -58,16 +59,7 @@ export function QuarantineView({ scope, days }: { scope: QuarantineScopeName; da
             onDelete={(r) => actions.remove(r.id)}
           />
           {pages && (
-            <Flex vertical align="center" gap={8} role="status">
-              {query.hasNextPage ? (
-                <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                  {t("loadMore")}
-                </Button>
-              ) : (
-                rows.length > 0 && <Typography.Text type="secondary">{t("end")}</Typography.Text>
-              )}
-              {rows.length > 0 && <Typography.Text type="secondary">{t("shown", { count: rows.length })}</Typography.Text>}
-            </Flex>
+            <LoadMore namespace="quarantine" query={query} count={rows.length} />
           )}
         </Flex>
       </Card>

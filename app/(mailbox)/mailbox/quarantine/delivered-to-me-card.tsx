@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
-import { App, Button, Card, Popconfirm, Table, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Typography } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import { refusalText } from "@/app/_components/audit/trpc-error";
+import { ListTable } from "@/app/_components/mail-list/list-table";
 import { useZoneTime } from "@/app/(customer)/console/mail-log/use-zone-time";
 import type { MailLogRow } from "@/server/mail/log/mail-log-row";
 
@@ -27,14 +28,11 @@ export function DeliveredToMeCard() {
   return (
     <Card title={t("mine.deliveredTitle")}>
       <Typography.Paragraph type="secondary">{t("mine.deliveredIntro")}</Typography.Paragraph>
-      <Table<MailLogRow>
+      <ListTable<MailLogRow>
         rowKey="key"
-        size="middle"
-        dataSource={rows}
+        rows={rows}
         loading={query.isFetching}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        locale={{ emptyText: t("mine.noDelivered") }}
+        emptyText={t("mine.noDelivered")}
         columns={[
           { key: "time", title: t("columns.receivedAt"), render: (_, r) => <span style={{ whiteSpace: "nowrap" }}>{time(r.receivedAt)}</span> },
           { key: "sender", title: t("columns.sender"), render: (_, r) => r.sender || "—" },
