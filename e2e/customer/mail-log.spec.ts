@@ -98,6 +98,8 @@ test("the mail log filters lines, loads more and shows a line's history", async 
   await form.getByRole("button", { name: t.filters.search }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("550 5.1.1 user unknown");
+  // The status list fades out after the pick: wait until it is gone, or the screenshot catches it over the table.
+  await expect(page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/mail-log-filtered.png", fullPage: true });
 
   // A partial address is refused under its field, in the reader's language.

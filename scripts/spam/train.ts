@@ -40,7 +40,7 @@ async function main() {
   console.log(
     `[spam:train] done in ${s.seconds.toFixed(1)} s: ${s.learned.spam} spam and ${s.learned.ham} ham learned, ` +
       `${s.already} already known or declined (too few words), ${s.hashed} spam messages hashed, ${s.failed} failed; ` +
-      `Bayes has about ${after.spam} spam and ${after.ham} ham learns`,
+      `Bayes has about ${after.spam} spam and ${after.ham} ham learns (the controller's counts lag by up to a minute, so right after a reset this overstates)`,
   );
   for (const f of s.failures) console.error(`[spam:train] failed: ${f}`);
   if (s.failed > 0 || !isTrained(after)) {
