@@ -9,6 +9,8 @@ test("an operator exports the operation log to CSV with progress, and only they 
   await signInAs(page, demoAccount(null));
   await page.goto("/ops/audit");
   await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
+  await expect(page.locator(".ant-table-tbody tr.ant-table-row").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/ops-audit.png", fullPage: true });
   await page.getByRole("button", { name: t.export.button }).click();
   const status = page.getByRole("status");
   await expect(status.locator(".ant-progress")).toBeVisible();

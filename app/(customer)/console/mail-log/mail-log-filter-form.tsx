@@ -4,7 +4,7 @@ import dayjs from "dayjs";
 import { useTranslations } from "next-intl";
 import { DatePicker, Form, Input, Select } from "antd";
 import { DeliveryStatus } from "@/server/generated/prisma/enums.ts";
-import { FilterBar, filterItem as item, type FilterFormProps } from "@/app/_components/mail-list/filter-bar";
+import { FilterBar, filterItem as item, type FilterFormProps } from "@/app/_components/filter-bar";
 import { isDayDisabled, type MailLogFormValues } from "./mail-log-values";
 
 // API field → form field: both ends of the date range are one picker.
@@ -21,7 +21,7 @@ export function MailLogFilterForm({
   const t = useTranslations("mailLog");
   const [form] = Form.useForm<MailLogFormValues>();
   return (
-    <FilterBar<MailLogFormValues> namespace="mailLog" form={form} fieldOf={FIELD_OF} {...bar}>
+    <FilterBar<MailLogFormValues> labels={{ form: t("filters.label"), search: t("filters.search"), reset: t("filters.reset") }} form={form} fieldOf={FIELD_OF} {...bar}>
       <Form.Item name="type" label={t("filters.direction")} {...item(130)}>
         <Select
           allowClear

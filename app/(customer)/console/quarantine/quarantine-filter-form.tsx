@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { DatePicker, Form, Input, Segmented, Select } from "antd";
-import { FilterBar, filterItem as item, type FilterFormProps } from "@/app/_components/mail-list/filter-bar";
+import { FilterBar, filterItem as item, type FilterFormProps } from "@/app/_components/filter-bar";
 import type { QuarantineFormValues } from "./quarantine-values";
 
 // API field → form field: both ends of the date range are one picker.
@@ -13,7 +13,7 @@ export function QuarantineFilterForm({ showRecipient, ...bar }: FilterFormProps<
   const t = useTranslations("quarantine");
   const [form] = Form.useForm<QuarantineFormValues>();
   return (
-    <FilterBar<QuarantineFormValues> namespace="quarantine" form={form} fieldOf={FIELD_OF} initialValues={{ state: "held" }} {...bar}>
+    <FilterBar<QuarantineFormValues> labels={{ form: t("filters.label"), search: t("filters.search"), reset: t("filters.reset") }} form={form} fieldOf={FIELD_OF} initialValues={{ state: "held" }} {...bar}>
       <Form.Item name="state" label={t("filters.state")} style={{ marginBottom: 0 }}>
         <Segmented
           options={(["held", "released"] as const).map((s) => ({ value: s, label: t(`filters.states.${s}`) }))}

@@ -1,11 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { Button, Flex, Form, type FormInstance, Space } from "antd";
 import { SearchOutlined } from "@ant-design/icons";
 import { useFieldErrors } from "@/app/_components/use-field-errors";
-import type { MailListNamespace } from "./namespace";
 
 /** A filter's Form.Item props: fixed widths that wrap keep the bar readable from a laptop to a wide screen. */
 export const filterItem = (width: number) => ({ style: { width, marginBottom: 0 } });
@@ -16,14 +14,16 @@ export type FilterFormProps<V> = {
   onApply: (values: V) => void;
 };
 
+/** The bar's own texts, in the page's words: the form's accessible name and its two buttons. */
+export type FilterBarLabels = { form: string; search: string; reset: string };
+
 /**
- * The filter bar of a mail list (delivery log, quarantine): the fields given as children, then
- * search and reset, labelled from the page's namespace (`filters.label`, `.search`, `.reset`).
- * A refused search's field errors show under their fields (see useFieldErrors). The caller owns
- * `form`, so a field may apply the filters on change.
+ * The filter bar above a list (delivery log, quarantine, operation log): the fields given as
+ * children, then search and reset. A refused search's field errors show under their fields (see
+ * useFieldErrors). The caller owns `form`, so a field may apply the filters on change.
  */
 export function FilterBar<V>({
-  namespace,
+  labels,
   form,
   fieldOf,
   fieldErrors,
@@ -31,23 +31,22 @@ export function FilterBar<V>({
   onApply,
   children,
 }: FilterFormProps<Partial<V>> & {
-  namespace: MailListNamespace;
+  labels: FilterBarLabels;
   form: FormInstance<V>;
   fieldOf: Readonly<Record<string, keyof V & string>>;
   initialValues?: Partial<V>;
   children: ReactNode;
 }) {
-  const t = useTranslations(namespace);
   useFieldErrors(form, fieldErrors, fieldOf);
   return (
-    <Form<V> form={form} layout="vertical" onFinish={onApply} aria-label={t("filters.label")} initialValues={initialValues}>
+    <Form<V> form={form} layout="vertical" onFinish={onApply} aria-label={labels.form} initialValues={initialValues}>
       <Flex wrap gap={16} align="flex-start">
         {children}
         {/* An empty label keeps the buttons level with the inputs, error messages or not. */}
         <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              {t("filters.search")}
+              {labels.search}
             </Button>
             <Button
               onClick={() => {
@@ -55,7 +54,7 @@ export function FilterBar<V>({
                 onApply({});
               }}
             >
-              {t("filters.reset")}
+              {labels.reset}
             </Button>
           </Space>
         </Form.Item>
