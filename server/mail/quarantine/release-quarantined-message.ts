@@ -4,7 +4,7 @@ import { db } from "@/server/shared/db";
 import { moveLogLine } from "./quarantine-log-line";
 import { actorName, findScopedItem, quarantineNotFound, type QuarantineScope } from "./quarantine-scope";
 import type { TeachOutcome } from "./quarantine.types";
-import { assertReleasable, type ReleaseFacts } from "./release-rules";
+import { assertReleasable } from "./release-rules";
 import { teachFilter } from "./teach-filter";
 
 /** A released entry stays this long for the record (the list's "released" view), then expires. */
@@ -35,17 +35,19 @@ export async function releaseQuarantinedMessage(actor: AuditActor, scope: Quaran
   const done = await db.$transaction(
     async (tx) => {
       // The Mailbox row first, as the store's commits and expunges lock it first: one order, no deadlock.
-      const [box] = await tx.$queryRaw<{ status: string; quotaMb: number; usedBytes: bigint; tenantStatus: ReleaseFacts["tenantStatus"] }[]>`
-        SELECT m.status, m.quotaMb, m.usedBytes, t.status AS tenantStatus
-        FROM Mailbox m JOIN Tenant t ON t.id = m.tenantId WHERE m.id = ${found.mailboxId} FOR UPDATE`;
+      const [box] = await tx.$queryRaw<{ status: string; quotaMb: number; usedBytes: bigint; tenantId: string }[]>`
+        SELECT status, quotaMb, usedBytes, tenantId FROM Mailbox WHERE id = ${found.mailboxId} FOR UPDATE`;
       if (!box) throw quarantineNotFound();
+      // Read, not locked: only the Mailbox row is locked here, in the store's order (a joined
+      // FOR UPDATE would lock the Tenant row too, against billing's tenant-first order).
+      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: box.tenantId }, select: { status: true } });
       const [item] = await tx.$queryRaw<Locked[]>`
         SELECT id, messageId, mailboxId, releasedAt, expiresAt FROM QuarantineItem WHERE id = ${found.id} FOR UPDATE`;
       // Deleted meanwhile (or its mailbox went, cascading).
       if (!item) throw quarantineNotFound();
       if (item.releasedAt) return null;
       const message = await tx.mailMessage.findUniqueOrThrow({ where: { id: item.messageId }, select: { path: true, size: true, receivedAt: true } });
-      assertReleasable({ tenantStatus: box.tenantStatus, mailboxStatus: box.status, quotaMb: box.quotaMb, usedBytes: BigInt(box.usedBytes), messageBytes: message.size });
+      assertReleasable({ tenantStatus: tenant.status, mailboxStatus: box.status, quotaMb: box.quotaMb, usedBytes: BigInt(box.usedBytes), messageBytes: message.size });
       const now = clock.now();
       // IGNORE: a copy already there (unique per mailbox and message) is not stored or counted twice.
       const stored = await tx.$executeRaw`
