@@ -8,19 +8,35 @@ import type { TeachOutcome } from "./quarantine.types";
 // the message's words, and the fuzzy storage learns (or, for "not spam", forgets) its hashes so
 // the campaign's next copies are caught. Best effort: the decision itself is already committed,
 // so rspamd being down, or the file being gone, is reported to the caller and logged, never
-// thrown.
+// thrown. The two lessons are independent: one failing does not hide that the other was learned.
 
 const log = logger("mail.quarantine");
 
-export async function teachFilter(kind: "spam" | "ham", relPath: string, messageId: string): Promise<TeachOutcome> {
+type Lesson = { learned: boolean; detail: string };
+
+async function lesson(what: string, kind: "spam" | "ham", messageId: string, teach: () => Promise<Lesson>): Promise<Lesson> {
   try {
-    const bytes = await readStoredMessage(relPath);
-    const bayes = await rspamdLearn(kind, bytes);
-    const fuzzy = await rspamdFuzzy(kind === "spam" ? "add" : "delete", bytes);
-    return { taught: bayes.learned || fuzzy.stored, detail: `Bayes: ${bayes.detail}; fuzzy: ${fuzzy.detail}` };
+    return await teach();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    log.warn("could not teach the spam filter", { kind, messageId, error: detail });
+    log.warn(`could not teach the spam filter (${what})`, { kind, messageId, error: detail });
+    return { learned: false, detail };
+  }
+}
+
+export async function teachFilter(kind: "spam" | "ham", relPath: string, messageId: string): Promise<TeachOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await readStoredMessage(relPath);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    log.warn("could not teach the spam filter: the message file is unreadable", { kind, messageId, error: detail });
     return { taught: false, detail };
   }
+  const bayes = await lesson("Bayes", kind, messageId, () => rspamdLearn(kind, bytes));
+  const fuzzy = await lesson("fuzzy", kind, messageId, async () => {
+    const r = await rspamdFuzzy(kind === "spam" ? "add" : "delete", bytes);
+    return { learned: r.stored, detail: r.detail };
+  });
+  return { taught: bayes.learned || fuzzy.learned, detail: `Bayes: ${bayes.detail}; fuzzy: ${fuzzy.detail}` };
 }
