@@ -70,6 +70,6 @@ bootstrap() {
   say "applying migrations"
   npm run --silent migrate
   # Redis keeps nothing on disk here, so rspamd's Bayes (Redis db 1) is empty after a restart:
-  # train it on the corpus's training half when it is (about 35 s; docs/spam.md).
+  # train the filter on the corpus's training half when it is (docs/spam.md).
   npm run --silent spam:train -- --if-untrained
 }

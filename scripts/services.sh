@@ -84,7 +84,9 @@ if ! redis_ping; then
 fi
 say "Redis answers on 127.0.0.1:6379"
 
-# The filters (issue 8), with the project's own configuration: rspamd (after Redis: its Bayes
-# lives there) and clamd with the project's signatures. Each script installs, starts and waits.
+# The filters (issue 8), with the project's own configuration: SpamAssassin's spamd (rspamd asks
+# it on every scan, so it comes first), rspamd (after Redis: its Bayes lives there) and clamd
+# with the project's signatures. Each script installs, starts and waits.
+bash "$(dirname "${BASH_SOURCE[0]}")/services/spamd.sh"
 bash "$(dirname "${BASH_SOURCE[0]}")/services/rspamd.sh"
 bash "$(dirname "${BASH_SOURCE[0]}")/services/clamav.sh"

@@ -18,8 +18,8 @@ test("an admin sets the spam thresholds within the bounds, is told which bound o
   const card = page.getByTestId("spam-policy-card");
   await expect(card.getByText(t.cardTitle, { exact: true })).toBeVisible();
   await expect(card.getByText(t.defaultInUse, { exact: true })).toBeVisible();
-  await expect(input(page, t.fields.rejectScore)).toHaveValue("15");
-  await expect(field(page, t.fields.rejectScore)).toContainText("范围 6 到 100 · 默认 15");
+  await expect(input(page, t.fields.rejectScore)).toHaveValue("30");
+  await expect(field(page, t.fields.rejectScore)).toContainText("范围 6 到 100 · 默认 30");
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/screenshots/settings-spam-policy-default.png", fullPage: true });
 
@@ -55,7 +55,7 @@ test("an admin sets the spam thresholds within the bounds, is told which bound o
   await page.getByRole("tooltip").getByRole("button", { name: /确\s*定|OK/ }).click();
   await expect(page.getByText(t.resetDone)).toBeVisible();
   await expect(card.getByText(t.defaultInUse, { exact: true })).toBeVisible();
-  await expect(input(page, t.fields.rejectScore)).toHaveValue("15");
+  await expect(input(page, t.fields.rejectScore)).toHaveValue("30");
   expect(await query("SELECT tenantId FROM SpamPolicy WHERE tenantId = ?", [tenant.tenantId])).toHaveLength(0);
 });
 

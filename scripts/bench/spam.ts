@@ -4,7 +4,7 @@
 // spamAction(score, DEFAULT_SPAM_POLICY); "caught" = quarantine or reject. Trains Bayes on the
 // training half first when it is untrained (npm run spam:train). Each round: one pass at
 // concurrency 1 for the verdicts and per-message latency, one pass at `concurrency` for
-// throughput. Prints each round and the medians. Needs rspamd (bash scripts/services/rspamd.sh).
+// throughput. Prints each round and the medians. Needs spamd and rspamd (bash scripts/services.sh).
 import { parseArgs } from "node:util";
 import { DEFAULT_SPAM_POLICY } from "@/server/mail/filter/spam-policy-rules";
 import { corpusHalves, mapBounded, readCorpusMessage } from "../spam/corpus";
@@ -28,7 +28,9 @@ async function main() {
   const { train, heldOut } = await corpusHalves();
   const learns = await bayesLearns();
   if (!isTrained(learns)) {
-    console.log(`[bench:spam] the filter is untrained (${learns.spam} spam, ${learns.ham} ham learns, ${learns.fuzzyHashes} fuzzy hashes): learning the training half (${train.length} messages)`);
+    console.log(
+      `[bench:spam] the filter is untrained (rspamd ${learns.spam} spam, ${learns.ham} ham learns; SpamAssassin ${learns.spamAssassin.spam} spam, ${learns.spamAssassin.ham} ham; ${learns.fuzzyHashes} fuzzy hashes): learning the training half (${train.length} messages)`,
+    );
     const s = await trainBayes(train, { onProgress: (d, t) => console.log(`[bench:spam] trained ${d}/${t}`) });
     if (s.failed > 0) throw new Error(`training failed for ${s.failed} messages: ${s.failures.join("; ")}`);
     await waitForFuzzySync();

@@ -131,6 +131,11 @@ const EnvSchema = z.object({
   CLAMD_HOST: z.string().min(1).default("127.0.0.1"),
   CLAMD_PORT: port().default(3310),
   CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  // SpamAssassin's spamd (scripts/services/spamd.sh): rspamd asks it for every scan
+  // (config/rspamd/local.d/external_services.conf names the same port); the platform teaches
+  // its Bayes through it.
+  SPAMD_HOST: z.string().min(1).default("127.0.0.1"),
+  SPAMD_PORT: port().default(11783),
   // Filtering on the engine's paths: off only for the bench's "scanning off" run and for tests
   // of the bare engine.
   MAIL_FILTERS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),

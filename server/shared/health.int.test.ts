@@ -35,19 +35,21 @@ describe("health", () => {
 
   // rspamd and clamd run as real services (scripts/services/); their checks are reported for
   // operators but are not part of the status: the engine defers mail with 451 while they are down.
-  it("reports rspamd and clamd when they answer", async () => {
+  it("reports rspamd, spamd and clamd when they answer", async () => {
     const h = await checkHealth();
     expect(h.filters.rspamd).toMatchObject({ ok: true });
+    expect(h.filters.spamassassin).toMatchObject({ ok: true });
     expect(h.filters.clamd).toMatchObject({ ok: true });
     expect(h.filters.clamd.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("stays ok (200), naming the scanner, when rspamd and clamd do not answer", async () => {
-    const h = await checkHealth({ rspamdUrl: "http://127.0.0.1:1", clamd: { port: 1 } });
+  it("stays ok (200), naming the scanner, when rspamd, spamd and clamd do not answer", async () => {
+    const h = await checkHealth({ rspamdUrl: "http://127.0.0.1:1", spamd: { port: 1 }, clamd: { port: 1 } });
     expect(h.status).toBe("ok");
     expect(h.checks).toMatchObject({ mariadb: { ok: true }, redis: { ok: true } });
     expect(h.filters.rspamd).toMatchObject({ ok: false });
     expect(h.filters.rspamd.error).toBeTruthy();
+    expect(h.filters.spamassassin).toMatchObject({ ok: false, error: expect.stringMatching(/^spamassassin: 127.0.0.1:1: connect ECONNREFUSED/) });
     expect(h.filters.clamd).toMatchObject({ ok: false, error: "no PONG to PING at 127.0.0.1:1" });
   });
 

@@ -3,6 +3,7 @@ import { env } from "./env";
 import { Redis } from "ioredis";
 import pkg from "@/package.json";
 import { clamdPing } from "@/server/mail/filter/clamav/clamd-client";
+import { spamdPing } from "@/server/mail/filter/spamassassin/spamd-client";
 
 export type DependencyState = { ok: boolean; latencyMs: number; error?: string };
 /**
@@ -16,7 +17,7 @@ export type Health = {
   status: "ok" | "degraded";
   version: string;
   checks: { mariadb: DependencyState; redis: DependencyState };
-  filters: { rspamd: DependencyState; clamd: DependencyState };
+  filters: { rspamd: DependencyState; spamassassin: DependencyState; clamd: DependencyState };
 };
 
 const TIMEOUT_MS = 2_000;
@@ -36,10 +37,10 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyState> {
 
 /** The state of each dependency the portal needs; a load balancer takes it out on 503. */
 export async function checkHealth(
-  deps: { database?: Db; redisUrl?: string; rspamdUrl?: string; clamd?: { host?: string; port?: number } } = {},
+  deps: { database?: Db; redisUrl?: string; rspamdUrl?: string; spamd?: { host?: string; port?: number }; clamd?: { host?: string; port?: number } } = {},
 ): Promise<Health> {
   const database = deps.database ?? db;
-  const [mariadb, redis, rspamd, clamd] = await Promise.all([
+  const [mariadb, redis, rspamd, spamassassin, clamd] = await Promise.all([
     timed(() => database.$queryRawUnsafe("SELECT 1")),
     timed(async () => {
       // A connection of its own that gives up at once: the check must not queue or retry.
@@ -65,6 +66,10 @@ export async function checkHealth(
       if (!res.ok || body !== "pong") throw new Error(`/ping answered ${res.status} ${JSON.stringify(body.slice(0, 80))}`);
     }),
     timed(async () => {
+      // rspamd asks spamd on every scan; without it every scan is a 451 (docs/spam.md).
+      if (!(await spamdPing({ ...deps.spamd, timeoutMs: TIMEOUT_MS }))) throw new Error("no PONG to PING");
+    }),
+    timed(async () => {
       const host = deps.clamd?.host ?? env().CLAMD_HOST;
       const port = deps.clamd?.port ?? env().CLAMD_PORT;
       if (!(await clamdPing({ host, port, timeoutMs: TIMEOUT_MS }))) throw new Error(`no PONG to PING at ${host}:${port}`);
@@ -74,7 +79,7 @@ export async function checkHealth(
     status: mariadb.ok && redis.ok ? "ok" : "degraded",
     version: pkg.version,
     checks: { mariadb, redis },
-    filters: { rspamd, clamd },
+    filters: { rspamd, spamassassin, clamd },
   };
 }
 

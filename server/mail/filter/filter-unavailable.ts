@@ -1,6 +1,6 @@
 // A scanner that could not give a verdict (down, timed out, answered nonsense). The engine
 // answers 451 4.7.1 then: a message is never delivered unscanned (issue 8, "Bad input").
-export type ScannerName = "rspamd" | "clamd" | "dns";
+export type ScannerName = "rspamd" | "spamassassin" | "clamd" | "dns";
 
 export class FilterUnavailableError extends Error {
   constructor(

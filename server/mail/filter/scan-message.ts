@@ -26,9 +26,22 @@ export type ScanResult = { spam: SpamScan; virus: VirusScan; rspamdMs: number | 
  * The symbols worth showing a reviewer: those that moved the score, highest first. A verdict
  * forced with no score of its own (GTUBE: score 0, action reject) keeps its zero-score symbols.
  */
-function reasonsOf(symbols: RspamdSymbol[]): FilterReason[] {
+export function reasonsOf(symbols: RspamdSymbol[]): FilterReason[] {
   const scoring = symbols.filter((s) => s.score !== 0);
-  return (scoring.length ? scoring : symbols).slice(0, MAX_REASONS).map((s) => ({ name: s.name, score: s.score, ...(s.description ? { description: s.description } : {}) }));
+  return (scoring.length ? scoring : symbols).slice(0, MAX_REASONS).map((s) => {
+    const description = describe(s);
+    return { name: s.name, score: s.score, ...(description ? { description } : {}) };
+  });
+}
+
+/**
+ * The symbol's description with its options: SPAMD's options are the SpamAssassin rules that
+ * fired, without which its score says nothing to a reviewer. Capped: a quarantine row is not a log.
+ */
+function describe(s: RspamdSymbol): string | undefined {
+  const options = s.options?.join(", ");
+  const text = [s.description, options].filter(Boolean).join(": ");
+  return text ? (text.length > 300 ? `${text.slice(0, 299)}…` : text) : undefined;
 }
 
 export async function scanMessage(input: ScanInput, opts: ScanOptions = {}): Promise<ScanResult> {

@@ -21,8 +21,8 @@ let engine: Awaited<ReturnType<typeof startTestEngine>>;
 let removeFilters: () => void = () => {};
 type Box = { id: string; address: string; tenantId: string };
 let plain: Box; // default policy
-let lenient: Box; // thresholds 20 / 30 / 40, viruses quarantined
-let hold: Box; // thresholds 5 / 8 / 20: GTUBE (15) is quarantined
+let lenient: Box; // thresholds 30 / 45 / 60, viruses quarantined: GTUBE (30) only gets the header
+let hold: Box; // thresholds 5 / 8 / 40: GTUBE (30) is quarantined
 
 const useFilters = (opts: FilterOptions = {}) => {
   removeFilters();
@@ -37,8 +37,8 @@ beforeAll(async () => {
   lenient = await createMailbox(b!);
   hold = await createMailbox(c!);
   const updatedAt = clock.now();
-  await db.spamPolicy.create({ data: { tenantId: lenient.tenantId, addHeaderScore: 20, quarantineScore: 30, rejectScore: 40, virusAction: "quarantine", updatedAt } });
-  await db.spamPolicy.create({ data: { tenantId: hold.tenantId, addHeaderScore: 5, quarantineScore: 8, rejectScore: 20, virusAction: "reject", updatedAt } });
+  await db.spamPolicy.create({ data: { tenantId: lenient.tenantId, addHeaderScore: 30, quarantineScore: 45, rejectScore: 60, virusAction: "quarantine", updatedAt } });
+  await db.spamPolicy.create({ data: { tenantId: hold.tenantId, addHeaderScore: 5, quarantineScore: 8, rejectScore: 40, virusAction: "reject", updatedAt } });
 });
 afterEach(() => useFilters());
 afterAll(async () => {
@@ -82,7 +82,7 @@ describe("spam and virus scanning on the MX", () => {
     expect(id).toBeTruthy();
     const bytes = (await stored(id!, plain.id))!;
     expect(bytes).toMatch(/^X-Spam-Score: -?\d+\.\d\r\n/m);
-    expect(bytes).toMatch(/^X-Spam-Status: No, score=-?\d+\.\d required=5\.0\r\n/m);
+    expect(bytes).toMatch(/^X-Spam-Status: No, score=-?\d+\.\d required=12\.0\r\n/m);
     expect(bytes).toMatch(/^X-Virus-Scanned: ClamAV \(Mailstead\)\r\n/m);
     expect(bytes).not.toMatch(/^X-Spam: Yes/m);
   });
@@ -90,7 +90,7 @@ describe("spam and virus scanning on the MX", () => {
   it("refuses GTUBE under the default policy (550 5.7.1 with the score) and stores nothing", async () => {
     const before = await db.mailMessage.count();
     const reply = await send([plain.address], letter(GTUBE));
-    expect(reply).toMatch(/^550 5\.7\.1 Message rejected as spam: score 15\.0/);
+    expect(reply).toMatch(/^550 5\.7\.1 Message rejected as spam: score 30\.0/);
     expect(await db.mailMessage.count()).toBe(before);
   });
 
@@ -98,7 +98,7 @@ describe("spam and virus scanning on the MX", () => {
     const id = queuedId(await send([hold.address], letter(GTUBE)));
     expect(id).toBeTruthy();
     const held = await db.quarantineItem.findMany({ where: { messageId: id! } });
-    expect(held.map((h) => [h.mailboxId, h.kind, h.score])).toEqual([[hold.id, "spam", 15]]);
+    expect(held.map((h) => [h.mailboxId, h.kind, h.score])).toEqual([[hold.id, "spam", 30]]);
     expect(JSON.stringify(held[0]!.reasons)).toContain("GTUBE");
     expect(await stored(id!, hold.id)).toBeNull();
   });
@@ -108,7 +108,7 @@ describe("spam and virus scanning on the MX", () => {
     expect(id).toBeTruthy();
     expect((await db.quarantineItem.findMany({ where: { messageId: id! } })).map((h) => h.mailboxId)).toEqual([plain.id]);
     const bytes = await stored(id!, lenient.id);
-    expect(bytes).toMatch(/^X-Spam: Yes\r\n/m); // the lowest add-header threshold (5) decides shared headers
+    expect(bytes).toMatch(/^X-Spam: Yes\r\n/m); // the lowest add-header threshold (the default's 12) decides shared headers
     expect(await stored(id!, plain.id)).toBeNull();
   });
 

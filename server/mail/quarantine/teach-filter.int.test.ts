@@ -8,7 +8,8 @@ import { resetEnvCache } from "@/server/shared/env";
 import { closedPort, testMessage } from "@/server/mail/filter/rspamd/rspamd-test-support";
 import { teachFilter } from "./teach-filter";
 
-// Against the real rspamd (Bayes and the fuzzy storage), with a message file in a scratch store.
+// Against the real rspamd (Bayes and the fuzzy storage) and spamd, with a message file in a
+// scratch store.
 
 let scratch: Awaited<ReturnType<typeof scratchDataDir>>;
 beforeAll(async () => {
@@ -26,29 +27,38 @@ async function storedMessage(): Promise<string> {
 }
 
 describe("teachFilter", () => {
-  it("teaches Bayes and the fuzzy storage a reported message, and a release teaches both back", async () => {
+  it("teaches both Bayes and the fuzzy storage a reported message, and a release teaches them back", async () => {
     const rel = await storedMessage();
     const spam = await teachFilter("spam", rel, "teach-spam");
     expect(spam.taught).toBe(true);
-    expect(spam.detail).toMatch(/^Bayes: .+; fuzzy: hashed$/);
+    expect(spam.detail).toMatch(/^Bayes: .+; fuzzy: hashed; SpamAssassin: learned as spam$/);
     const ham = await teachFilter("ham", rel, "teach-ham");
     expect(ham.taught).toBe(true);
-    expect(ham.detail).toMatch(/; fuzzy: unhashed$/);
+    expect(ham.detail).toMatch(/; fuzzy: unhashed; SpamAssassin: learned as ham$/);
+    // Told again: SpamAssassin already knows it.
+    expect((await teachFilter("ham", rel, "teach-ham-again")).detail).toMatch(/SpamAssassin: already learned as ham$/);
   });
 
-  it("reports, without throwing, an unreadable file and an unreachable rspamd", async () => {
+  it("reports, without throwing, an unreadable file, an unreachable rspamd and an unreachable spamd", async () => {
     expect(await teachFilter("spam", "teach/missing.eml", "gone")).toMatchObject({ taught: false, detail: expect.stringMatching(/ENOENT/) });
-    const rel = await storedMessage();
-    const saved = process.env.RSPAMD_CONTROLLER_URL;
+    const saved = { url: process.env.RSPAMD_CONTROLLER_URL, port: process.env.SPAMD_PORT };
     process.env.RSPAMD_CONTROLLER_URL = `http://127.0.0.1:${await closedPort()}`;
     resetEnvCache();
     try {
-      const out = await teachFilter("spam", rel, "down");
-      expect(out.taught).toBe(false);
-      expect(out.detail).toMatch(/^Bayes: .*rspamd.*; fuzzy: .*rspamd/i);
+      // rspamd down: SpamAssassin still learns, and the outcome says which lessons failed.
+      const rspamdDown = await teachFilter("spam", await storedMessage(), "rspamd-down");
+      expect(rspamdDown.taught).toBe(true);
+      expect(rspamdDown.detail).toMatch(/^Bayes: .*rspamd.*; fuzzy: .*rspamd.*; SpamAssassin: learned as spam$/i);
+      process.env.SPAMD_PORT = String(await closedPort());
+      resetEnvCache();
+      const allDown = await teachFilter("spam", await storedMessage(), "all-down");
+      expect(allDown.taught).toBe(false);
+      expect(allDown.detail).toMatch(/; SpamAssassin: spamassassin: .*ECONNREFUSED/);
     } finally {
-      if (saved === undefined) delete process.env.RSPAMD_CONTROLLER_URL;
-      else process.env.RSPAMD_CONTROLLER_URL = saved;
+      for (const [name, value] of [["RSPAMD_CONTROLLER_URL", saved.url], ["SPAMD_PORT", saved.port]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
       resetEnvCache();
     }
   });

@@ -14,9 +14,9 @@ const servers: net.Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
 
 describe("rspamdCheck", () => {
-  it("scores the GTUBE test string as spam (15, rspamd's reject threshold)", async () => {
+  it("scores the GTUBE test string as spam (30, rspamd's reject level in config/rspamd/local.d/actions.conf)", async () => {
     const r = await rspamdCheck(message(`This is a test.\r\n${GTUBE}\r\n`), envelope);
-    expect(r.score).toBe(15);
+    expect(r.score).toBe(30);
     expect(r.action).toBe("reject");
     expect(r.symbols.map((s) => s.name)).toContain("GTUBE");
     expect(r.ms).toBeGreaterThan(0);
@@ -25,13 +25,26 @@ describe("rspamdCheck", () => {
   it("scores a plain personal message low", async () => {
     const body = "Hi Bob,\r\n\r\nShall we have lunch on Thursday at the usual place? Noon suits me.\r\n\r\nAlice\r\n";
     const r = await rspamdCheck(message(body), envelope);
-    // Below the point where our policy acts (quarantine 7.9). rspamd's own action is not asserted:
-    // its greylist step starts at 4, and Bayes — shared with the quarantine's "not spam" and
-    // "report spam" and the e2e runs that use them — moves a short message's score by a point or two.
+    // Below the point where our policy acts (quarantine 16.3). rspamd's own action is not
+    // asserted: Bayes — shared with the quarantine's "not spam" and "report spam" and the e2e runs
+    // that use them — moves a short message's score by a point or two.
     expect(r.score).toBeLessThan(DEFAULT_SPAM_POLICY.quarantineScore);
     expect(typeof r.action).toBe("string");
-    expect(r.requiredScore).toBe(15);
+    expect(r.requiredScore).toBe(30);
     for (const s of r.symbols) expect(typeof s.score).toBe("number");
+  });
+
+  it("adds SpamAssassin's score as SPAMD, with the rules that fired (config/rspamd/local.d/external_services.conf)", async () => {
+    const html =
+      "<html><body><font size=7 color=red>CLICK HERE to claim your FREE prize! 100% GUARANTEED!</font> Remove me: http://198.51.100.7/remove</body></html>";
+    const bytes = Buffer.from(
+      ["From: Prizes <win@example.net>", "To: bob@example.com", "Subject: FREE MONEY!!! ACT NOW", "Content-Type: text/html", "", html, ""].join("\r\n"),
+    );
+    const r = await rspamdCheck(bytes, envelope);
+    const spamd = r.symbols.find((s) => s.name === "SPAMD");
+    expect(spamd?.score).toBeGreaterThan(3);
+    expect(spamd?.options?.join(",")).toMatch(/GUARANTEED_100_PERCENT/);
+    expect(r.symbols.map((s) => s.name)).not.toContain("SPAMD_FAIL");
   });
 
   it("scans a malformed MIME message instead of failing", async () => {

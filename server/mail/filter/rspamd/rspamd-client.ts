@@ -74,6 +74,8 @@ export async function rspamdCheck(
       return sym;
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const missing = secondOpinionMissing(symbols);
+  if (missing) throw missing;
   return {
     score: json.score,
     requiredScore: typeof json.required_score === "number" ? json.required_score : NaN,
@@ -81,6 +83,18 @@ export async function rspamdCheck(
     symbols,
     ms,
   };
+}
+
+/**
+ * rspamd inserts SPAMD_FAIL when SpamAssassin's spamd did not answer (config/rspamd/local.d/
+ * external_services.conf). Its verdict then lacks the half the thresholds were tuned with
+ * (docs/spam.md), so it is no verdict: 451, like rspamd itself being down. Pure; exported for
+ * the unit test.
+ */
+export function secondOpinionMissing(symbols: readonly RspamdSymbol[]): FilterUnavailableError | null {
+  const failed = symbols.find((s) => s.name === "SPAMD_FAIL");
+  if (!failed) return null;
+  return new FilterUnavailableError("spamassassin", `rspamd could not get spamd's score: ${failed.options?.join("; ") || "no detail"}`);
 }
 
 /**
