@@ -20,20 +20,21 @@ const base = (over: Partial<ScanDecisionInput>): ScanDecisionInput => ({ listene
 describe("scanDecision: spam on the MX", () => {
   it("delivers a clean message with X-Spam-Status: No and the virus header", () => {
     const d = scanDecision(base({ spam: score(1.25) }));
-    expect(d).toEqual({ refusal: null, quarantine: null, outboundSpam: null, headers: ["X-Spam-Score: 1.3", "X-Spam-Status: No, score=1.3 required=5.0", VIRUS_SCANNED_HEADER] });
+    expect(d).toEqual({ refusal: null, quarantine: null, outboundSpam: null, headers: ["X-Spam-Score: 1.3", "X-Spam-Status: No, score=1.3 required=12.0", VIRUS_SCANNED_HEADER] });
   });
 
-  it("adds X-Spam: Yes at the add-header threshold (default 5)", () => {
-    const d = scanDecision(base({ spam: score(5) }));
-    expect(d.headers).toEqual(["X-Spam-Score: 5.0", "X-Spam-Status: Yes, score=5.0 required=5.0", "X-Spam: Yes", VIRUS_SCANNED_HEADER]);
+  it("adds X-Spam: Yes at the add-header threshold (default 12)", () => {
+    const d = scanDecision(base({ spam: score(12) }));
+    expect(d.headers).toEqual(["X-Spam-Score: 12.0", "X-Spam-Status: Yes, score=12.0 required=12.0", "X-Spam: Yes", VIRUS_SCANNED_HEADER]);
     expect(d.quarantine).toBeNull();
   });
 
-  it("quarantines at the quarantine threshold and refuses at the reject threshold (defaults 8 / 15)", () => {
-    expect(scanDecision(base({ spam: score(8) })).quarantine).toEqual({ kind: "spam", score: 8, reasons: [{ name: "SYM", score: 8 }], tenantIds: ["a"] });
-    const r = scanDecision(base({ spam: score(15) }));
+  it("quarantines at the quarantine threshold and refuses at the reject threshold (defaults 16.3 / 30)", () => {
+    expect(scanDecision(base({ spam: score(16.2) })).quarantine).toBeNull();
+    expect(scanDecision(base({ spam: score(16.3) })).quarantine).toEqual({ kind: "spam", score: 16.3, reasons: [{ name: "SYM", score: 16.3 }], tenantIds: ["a"] });
+    const r = scanDecision(base({ spam: score(30) }));
     expect(r.refusal).toMatchObject({ code: 550, enhanced: "5.7.1" });
-    expect(r.refusal?.text).toContain("15.0");
+    expect(r.refusal?.text).toContain("30.0");
   });
 
   it("honours each tenant's thresholds on one message: the strict tenant holds, the other delivers", () => {
@@ -50,8 +51,8 @@ describe("scanDecision: spam on the MX", () => {
     const mixed = scanDecision(base({ recipients: two, spam: score(7) }));
     expect(mixed.refusal).toBeNull();
     expect(mixed.quarantine?.tenantIds).toEqual(["strict"]);
-    const both = scanDecision(base({ recipients: two, spam: score(15) }));
-    expect(both.refusal?.text).toContain("threshold 15.0");
+    const both = scanDecision(base({ recipients: two, spam: score(30) }));
+    expect(both.refusal?.text).toContain("threshold 30.0");
   });
 
   it("counts remote recipients with their tenant's policy (platform default without one) and never holds them", () => {
@@ -59,13 +60,13 @@ describe("scanDecision: spam on the MX", () => {
     const d = scanDecision(base({ recipients: withRemote, spam: score(7) }));
     expect(d.refusal).toBeNull();
     expect(d.quarantine?.tenantIds).toEqual(["strict"]);
-    expect(scanDecision(base({ recipients: withRemote, spam: score(15) })).refusal?.code).toBe(550);
+    expect(scanDecision(base({ recipients: withRemote, spam: score(30) })).refusal?.code).toBe(550);
     expect(scanDecision(base({ recipients: [remote("x@out.test", "strict")], spam: score(6) })).refusal?.code).toBe(550);
   });
 
   it("says when rspamd did not scan (too large) and still marks the virus scan", () => {
     const d = scanDecision(base({ spam: { scanned: false, why: "larger than 10 MB" } }));
-    expect(d.headers).toEqual(["X-Spam-Status: No, score=0.0 required=5.0 (not scanned: larger than 10 MB)", VIRUS_SCANNED_HEADER]);
+    expect(d.headers).toEqual(["X-Spam-Status: No, score=0.0 required=12.0 (not scanned: larger than 10 MB)", VIRUS_SCANNED_HEADER]);
     expect(d.refusal).toBeNull();
   });
 });

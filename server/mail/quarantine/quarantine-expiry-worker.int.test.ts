@@ -18,6 +18,7 @@ let other: Awaited<ReturnType<typeof createMailbox>>;
 beforeAll(async () => {
   scratch = await scratchDataDir();
   process.env.RSPAMD_CONTROLLER_URL = "http://127.0.0.1:9";
+  process.env.SPAMD_PORT = "9";
   resetEnvCache();
   const t = await createMailTenant();
   [box, other] = await Promise.all([createMailbox(t), createMailbox(t)]);

@@ -18,8 +18,8 @@ import { ZQuarantineListRequest, type TQuarantineListRequest } from "./quarantin
 import { reportSpam } from "./report-spam";
 
 // The quarantine's use cases against the real store (files under a scratch DATA_DIR, rows in
-// this file's own database). rspamd's controller is pointed at a closed port: teaching must then
-// fail without undoing the release (a live rspamd is exercised by the filter's own tests).
+// this file's own database). rspamd's controller and spamd are pointed at closed ports: teaching
+// must then fail without undoing the release (live ones are exercised by the filter's own tests).
 
 let scratch: Awaited<ReturnType<typeof scratchDataDir>>;
 type Box = Awaited<ReturnType<typeof createMailbox>>;
@@ -30,6 +30,7 @@ const admin: AuditActor = { id: "admin-1", email: "admin@corp.example", role: "t
 beforeAll(async () => {
   scratch = await scratchDataDir();
   process.env.RSPAMD_CONTROLLER_URL = "http://127.0.0.1:9";
+  process.env.SPAMD_PORT = "9";
   process.env.RSPAMD_TIMEOUT_MS = "1000";
   resetEnvCache();
   const t = await createMailTenant();

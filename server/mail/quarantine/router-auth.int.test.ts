@@ -26,6 +26,7 @@ let colleague: SessionUser;
 beforeAll(async () => {
   scratch = await scratchDataDir();
   process.env.RSPAMD_CONTROLLER_URL = "http://127.0.0.1:9";
+  process.env.SPAMD_PORT = "9";
   resetEnvCache();
   owner = await createMailTenant({ name: "Owner" });
   other = await createMailTenant({ name: "Other" });
