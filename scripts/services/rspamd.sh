@@ -29,16 +29,9 @@ ours() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && grep -q
 confsum="$(cd "$confdir" && find . -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)"
 sumfile="$state/run/config.sha256"
 
-if answers; then
-  if ! ours || [ "$(cat "$sumfile" 2>/dev/null)" = "$confsum" ]; then
-    say "rspamd answers on 127.0.0.1:11333 (controller 127.0.0.1:11334)"
-    exit 0
-  fi
-  say "config/rspamd changed since rspamd started: restarting it"
-  kill "$(cat "$pidfile")"
-  for ((i = 0; i < 80; i++)); do ours || break; sleep 0.25; done
-  ! ours || die "rspamd (pid $(cat "$pidfile")) did not stop within 20 s"
-fi
+# shellcheck source=scripts/services/restart-on-change.sh
+source "$(dirname "${BASH_SOURCE[0]}")/restart-on-change.sh"
+keep_or_stop rspamd "$confsum" "127.0.0.1:11333 (controller 127.0.0.1:11334)"
 
 if ! command -v rspamd >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || die "rspamd is not installed — run: sudo apt-get install -y --no-install-recommends rspamd curl"

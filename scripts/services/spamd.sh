@@ -28,16 +28,9 @@ ours() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/nul
 confsum() { cat "$repo/config/spamassassin/"* /etc/spamassassin/*.pre 2>/dev/null | sha256sum | cut -d' ' -f1; }
 sumfile="$state/config.sha256"
 
-if answers; then
-  if ! ours || [ "$(cat "$sumfile" 2>/dev/null)" = "$(confsum)" ]; then
-    say "spamd answers on 127.0.0.1:$port"
-    exit 0
-  fi
-  say "config/spamassassin changed since spamd started: restarting it"
-  kill "$(cat "$pidfile")"
-  for ((i = 0; i < 80; i++)); do ours || break; sleep 0.25; done
-  ! ours || die "spamd (pid $(cat "$pidfile")) did not stop within 20 s"
-fi
+# shellcheck source=scripts/services/restart-on-change.sh
+source "$(dirname "${BASH_SOURCE[0]}")/restart-on-change.sh"
+keep_or_stop spamd "$(confsum)" "127.0.0.1:$port"
 
 if ! command -v spamd >/dev/null 2>&1 || ! command -v sa-learn >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || die "SpamAssassin is not installed — run: sudo apt-get install -y --no-install-recommends spamassassin spamd"
