@@ -8,7 +8,7 @@ import { nestedCheck, searchGrid, type Grid, type GridRow } from "./tune-grid";
 import { forgetBayes, trainBayes, waitForFuzzySync } from "./train-bayes";
 
 // node --import tsx scripts/spam/tune.ts [--reuse]
-// Chooses the BAYES_SPAM weight and the quarantine threshold INSIDE the training half
+// Chooses the BAYES_SPAM and SPAMD weights and the quarantine threshold INSIDE the training half
 // (docs/spam.md), by two-fold cross-validation: split the training half in two (splitForTuning);
 // forget Bayes, learn fold 1, scan fold 2; forget, learn fold 2, scan fold 1. Every training
 // message then has a score from a Bayes that never saw it. The grid search picks the weights
