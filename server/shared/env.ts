@@ -136,6 +136,12 @@ const EnvSchema = z.object({
   // its Bayes through it.
   SPAMD_HOST: z.string().min(1).default("127.0.0.1"),
   SPAMD_PORT: port().default(11783),
+  // Messages with rspamd (and through it spamd) at once per engine process; the rest wait in the
+  // engine, and one that waits longer than SCAN_QUEUE_WAIT_SECONDS is deferred (451 4.3.2). The
+  // wait plus rspamd's 14 s must stay below smtp-server's 60 s socket timeout
+  // (server/mail/filter/scan-gate.ts).
+  SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  SCAN_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(1).max(40).default(30),
   // Filtering on the engine's paths: off only for the bench's "scanning off" run and for tests
   // of the bare engine.
   MAIL_FILTERS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),

@@ -10,10 +10,11 @@ import { authenticateInbound } from "./auth/authenticate-inbound";
 import { dmarcDecision } from "./auth/dmarc-decision";
 import { mailauthResolver } from "./auth/mailauth-resolver";
 import { FilterUnavailableError } from "./filter-unavailable";
-import { scanningUnavailable } from "./filter-refusals";
+import { scanningBusy, scanningUnavailable } from "./filter-refusals";
 import { loadSpamPolicies } from "./load-spam-policies";
 import { mergeVerdicts } from "./merge-verdicts";
 import { scanDecision, tenantsInvolved } from "./scan-decision";
+import { ScanQueueTimeout } from "./scan-gate";
 import { scanMessage, type ScanOptions } from "./scan-message";
 
 // The engine's one data hook for filtering (issue 8): on the MX listener SPF/DKIM/DMARC/ARC
@@ -53,6 +54,10 @@ export function createFilterHook(opts: FilterOptions = {}): (ctx: DataContext) =
       if (e instanceof FilterUnavailableError) {
         log.warn("scanner unavailable: message deferred", { id: ctx.id, scanner: e.scanner, error: e.message });
         return { refusal: scanningUnavailable() };
+      }
+      if (e instanceof ScanQueueTimeout) {
+        log.warn("scanning queue full: message deferred", { id: ctx.id, waitedMs: e.waitedMs });
+        return { refusal: scanningBusy() };
       }
       log.error("filtering failed: message deferred", { id: ctx.id, error: e instanceof Error ? e.message : String(e) });
       return { refusal: localError() };

@@ -22,4 +22,7 @@ export const dmarcRejected = (domain: string): SmtpRefusal =>
 export const dmarcTemporary = (domain: string): SmtpRefusal =>
   refusal(451, "4.7.1", `DMARC for ${printable(domain)} could not be evaluated (temporary DNS error); try again later`);
 
+// 4.3.2: the system is not accepting messages now (too many waiting to be scanned).
+export const scanningBusy = (): SmtpRefusal => refusal(451, "4.3.2", "Too many messages waiting to be scanned; try again later");
+
 export const scanningUnavailable = (): SmtpRefusal => refusal(451, "4.7.1", "Message scanning temporarily unavailable; try again later");

@@ -1,7 +1,9 @@
+import { env } from "@/server/shared/env";
 import type { FilterReason } from "../engine.types";
 import { clamdScan } from "./clamav/clamd-client";
 import { rspamdCheck, type RspamdSymbol } from "./rspamd/rspamd-client";
 import type { SpamScan, VirusScan } from "./scan-decision";
+import { createScanGate, type ScanGate } from "./scan-gate";
 
 // rspamd and clamd on one message, at the same time (the DATA reply waits for the slower one,
 // not for both in turn). A scanner that cannot answer throws FilterUnavailableError, which the
@@ -19,7 +21,7 @@ export const RSPAMD_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_REASONS = 25;
 
 export type ScanInput = { bytes: Buffer; clientIp: string; helo: string; mailFrom: string; rcpt: string[]; user: string | null; queueId: string };
-export type ScanOptions = { rspamdUrl?: string; clamd?: { host?: string; port?: number } };
+export type ScanOptions = { rspamdUrl?: string; clamd?: { host?: string; port?: number }; gate?: ScanGate };
 export type ScanResult = { spam: SpamScan; virus: VirusScan; rspamdMs: number | null; clamdMs: number };
 
 /**
@@ -44,11 +46,15 @@ function describe(s: RspamdSymbol): string | undefined {
   return text ? (text.length > 300 ? `${text.slice(0, 299)}…` : text) : undefined;
 }
 
+// One gate per engine process: the bound is on what this process asks of rspamd and spamd.
+let processGate: ScanGate | null = null;
+const defaultGate = () => (processGate ??= createScanGate(env().SCAN_CONCURRENCY, env().SCAN_QUEUE_WAIT_SECONDS * 1000));
+
 export async function scanMessage(input: ScanInput, opts: ScanOptions = {}): Promise<ScanResult> {
   const spamPromise: Promise<{ spam: SpamScan; ms: number | null }> =
     input.bytes.length > RSPAMD_MAX_BYTES
       ? Promise.resolve({ spam: { scanned: false, why: `larger than ${RSPAMD_MAX_BYTES / 1024 / 1024} MB` }, ms: null })
-      : rspamdCheck(input.bytes, { ip: input.clientIp, helo: input.helo, from: input.mailFrom, rcpt: input.rcpt, user: input.user, queueId: input.queueId }, { url: opts.rspamdUrl }).then((r) => ({
+      : (opts.gate ?? defaultGate()).run(() => rspamdCheck(input.bytes, { ip: input.clientIp, helo: input.helo, from: input.mailFrom, rcpt: input.rcpt, user: input.user, queueId: input.queueId }, { url: opts.rspamdUrl })).then((r) => ({
           spam: {
             scanned: true as const,
             score: r.score,
