@@ -269,6 +269,16 @@ async function main(): Promise<string[]> {
 
   if (!values["skip-accept"]) {
     cleanupSteps.push(() => dropBenchDatabase(base, ACCEPT_DATABASE, values.keep));
+    // The MX listener's SPF/DKIM/DMARC checks ask DNS for every message: without a resolver that
+    // answers, each one waits for DNS_TIMEOUT_MS. The delivery part started the sandbox; alone
+    // (--skip-delivery), this part starts its own (it answers NXDOMAIN for the bench's domains, as
+    // a real resolver would for names that do not exist).
+    if (!process.env.DNS_RESOLVERS) {
+      const dns: SandboxServer = await startSandboxServer({ port: 0, pollMs: 60_000 });
+      cleanupSteps.push(() => dns.close());
+      Object.assign(process.env, { DNS_RESOLVERS: `127.0.0.1:${dns.port}` });
+      resetEnvCache();
+    }
     const cells: Cell[] = [{ mode: "new", clients: 50 }, { mode: "reuse", clients: 10 }];
     log(`accept: the engine with MAIL_FILTERS=off, then on; ${acceptRounds} rounds of ${acceptSeconds} s per cell (load generator: ~2 KB messages to one local mailbox)`);
     const off = await acceptRuns(base, dir, "off", cells, acceptSeconds, acceptRounds);

@@ -32,11 +32,13 @@ sumfile="$state/config.sha256"
 source "$(dirname "${BASH_SOURCE[0]}")/restart-on-change.sh"
 keep_or_stop spamd "$(confsum)" "127.0.0.1:$port"
 
-if ! command -v spamd >/dev/null 2>&1 || ! command -v sa-learn >/dev/null 2>&1; then
-  [ "$(id -u)" = 0 ] || die "SpamAssassin is not installed — run: sudo apt-get install -y --no-install-recommends spamassassin spamd"
-  say "installing Debian packages: spamassassin spamd"
+# sa-compile compiles the body rules to native code when it is installed (its package runs it;
+# Debian's daily cron runs it again after sa-update); local.cf loads the result (Rule2XSBody).
+if ! command -v spamd >/dev/null 2>&1 || ! command -v sa-learn >/dev/null 2>&1 || ! command -v sa-compile >/dev/null 2>&1; then
+  [ "$(id -u)" = 0 ] || die "SpamAssassin is not installed — run: sudo apt-get install -y --no-install-recommends spamassassin spamd sa-compile"
+  say "installing Debian packages: spamassassin spamd sa-compile"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends spamassassin spamd >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends spamassassin spamd sa-compile >/dev/null
 fi
 [ "$(id -u)" = 0 ] || die "spamd is not answering on 127.0.0.1:$port — run as root: sudo bash scripts/services/spamd.sh"
 id debian-spamd >/dev/null 2>&1 || die "the user debian-spamd (created by Debian's spamd package) is missing"

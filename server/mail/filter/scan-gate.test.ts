@@ -17,12 +17,12 @@ describe("scan gate", () => {
     await tick();
     expect(started).toEqual([0, 1]);
     expect(gate.state()).toEqual({ active: 2, waiting: 2 });
-    finish[1].resolve();
+    finish[1]!.resolve();
     await tick();
     expect(started).toEqual([0, 1, 2]);
-    finish[0].resolve();
-    finish[2].resolve();
-    finish[3].resolve();
+    finish[0]!.resolve();
+    finish[2]!.resolve();
+    finish[3]!.resolve();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect(gate.state()).toEqual({ active: 0, waiting: 0 });
   });
