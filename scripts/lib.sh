@@ -24,10 +24,11 @@ ensure_prisma_client() {
 }
 
 # Secrets generated once and kept in .env.local (never committed): AUTH_SECRET signs sessions,
-# DKIM_KEY_SECRET encrypts the domains' DKIM private keys at rest.
+# DKIM_KEY_SECRET encrypts the domains' DKIM private keys at rest, SLA_PROBE_PASSWORD is the
+# SLA probe mailbox's password (server/sla/probes/probe-mailbox.ts).
 ensure_env_file() {
   local name
-  for name in AUTH_SECRET DKIM_KEY_SECRET; do
+  for name in AUTH_SECRET DKIM_KEY_SECRET SLA_PROBE_PASSWORD; do
     if ! grep -q "^$name=" .env.local 2>/dev/null; then
       say "generating $name into .env.local"
       printf '%s=%s\n' "$name" "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >> .env.local

@@ -24,5 +24,10 @@ export function processes(mode: "prod" | "dev", port: number, dnsSandbox = false
     mode === "prod"
       ? { name: "mail", command: process.execPath, args: ["--import", "tsx", "workers/mail-engine.ts"] }
       : { name: "mail", command: "node_modules/.bin/tsx", args: ["watch", "workers/mail-engine.ts"] };
-  return [portal, workers, mail, ...(dnsSandbox ? [dns] : [])];
+  // The SLA probes (issue 9): their own process, so a busy worker never delays a measurement.
+  const probes: ProcessSpec =
+    mode === "prod"
+      ? { name: "probes", command: process.execPath, args: ["--import", "tsx", "probes/run.ts"] }
+      : { name: "probes", command: "node_modules/.bin/tsx", args: ["watch", "probes/run.ts"] };
+  return [portal, workers, mail, probes, ...(dnsSandbox ? [dns] : [])];
 }

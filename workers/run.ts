@@ -9,6 +9,7 @@ import { startMailboxImportWorker } from "./mailbox-import.worker";
 import { startMailLogRetentionWorker } from "./mail-log-retention.worker";
 import { startQuarantineExpiryWorker } from "./quarantine-expiry.worker";
 import { installShutdown } from "./shutdown";
+import { startSlaMaintenanceWorker } from "./sla-maintenance.worker";
 import { startOutboundDeliveryWorker, startOutboundSweepWorker } from "./outbound.worker";
 import { startWelcomeLetterWorker } from "./welcome-letter.worker";
 
@@ -28,6 +29,8 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   // Also registers the hourly expiry of quarantine entries (server/mail/quarantine/expire-quarantine.ts).
   { queue: queueDefs.quarantineExpiry.name, start: () => startQuarantineExpiryWorker() },
   { queue: queueDefs.welcomeLetter.name, start: () => startWelcomeLetterWorker() },
+  // Also registers the SLA ticks: roll-ups and sealing every 10 minutes, sample retention daily.
+  { queue: queueDefs.slaMaintenance.name, start: () => startSlaMaintenanceWorker() },
   { queue: queueDefs.outboundDelivery.name, start: () => startOutboundDeliveryWorker() },
   // Also registers the outbox sweep tick (OUTBOUND_SWEEP_SECONDS), and re-registers it should Redis lose it.
   { queue: queueDefs.outboundSweep.name, start: () => startOutboundSweepWorker() },

@@ -161,6 +161,32 @@ const EnvSchema = z.object({
   // Abuse limit: outbound messages scored as spam within an hour that suspend a mailbox's sending.
   ABUSE_SPAM_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   QUARANTINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // ── SLA probes (issue 9, docs/probes.md). Uptime and e2e probes every SLA_PROBE_INTERVAL_SECONDS,
+  // labelled spam/ham/virus samples every SLA_SPAM_PROBE_INTERVAL_SECONDS; each probe gives up
+  // after SLA_PROBE_TIMEOUT_MS (the e2e probe after SLA_E2E_TIMEOUT_SECONDS).
+  SLA_PROBE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  SLA_SPAM_PROBE_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  SLA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SLA_E2E_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Where the probes run (a sample's location); default the host name.
+  SLA_PROBE_LOCATION: z.string().regex(/^[\w.-]{1,64}$/, "expected up to 64 letters, digits, . _ or -").optional(),
+  // The probe mailbox's password; npm start generates one into .env.local.
+  SLA_PROBE_PASSWORD: z.string().min(16, "expected at least 16 characters (npm start generates one into .env.local)").optional(),
+  // A PEM file of the CA that signed the mail listeners' certificate, for probes of a remote host.
+  SLA_PROBE_TLS_CA: z.string().min(1).optional(),
+  // The portal the http probe asks for /api/health; default http://127.0.0.1:<PORT>.
+  SLA_PROBE_PORTAL_URL: url(["http:", "https:"]).optional(),
+  // host:port pairs the network probe connects to; default the mail listeners and the portal.
+  SLA_PUBLIC_ADDRESSES: z.string().regex(/^[a-z0-9.:\[\]-]+:\d{1,5}(,[a-z0-9.:\[\]-]+:\d{1,5})*$/i, "expected host:port pairs, comma-separated").optional(),
+  // The sample writer: one multi-row INSERT at most this often (or at 500 rows).
+  SLA_SAMPLE_FLUSH_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  // Probe host clock vs the database's: beyond this the samples' times are corrected.
+  SLA_CLOCK_TOLERANCE_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  // ── SLA evidence and storage (issue 9, docs/sla.md): a UTC day is sealed this long after it
+  // ends (late probe batches land first); raw samples are kept this many days, roll-ups longer.
+  SLA_SEAL_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  SLA_SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
+  SLA_ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(32).max(7300).default(730),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -15,6 +15,7 @@ export type LineSpec = {
   status?: DeliveryStatus;
   reason?: string | null;
   receivedAt: Date;
+  latencyMs?: number | null;
 };
 
 /** Inserts the lines (history: received, then the line's status) and returns them with their ids, in input order. */
@@ -35,6 +36,7 @@ export async function insertLines(specs: LineSpec[]) {
       history: [{ status: "received", at }, { status, at, reason: s.reason ?? `${status} (test)` }],
       receivedAt: s.receivedAt,
       updatedAt: s.receivedAt,
+      latencyMs: s.latencyMs ?? null,
     };
   });
   await db.messageEvent.createMany({ data: rows });

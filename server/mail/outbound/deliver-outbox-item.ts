@@ -1,6 +1,7 @@
 import { clock } from "@/server/shared/clock";
 import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
+import { messageLatencyMs } from "@/server/mail/log/message-latency";
 import { attemptDelivery, type AttemptResult } from "./attempt-delivery";
 import { acquireDomainSlot, type Slot } from "./domain-slots";
 import { dispatchRows } from "./enqueue-outbound";
@@ -45,25 +46,27 @@ async function slotFor(domain: string, holdMs: number): Promise<Slot | null> {
   }
 }
 
-function settlementOf(row: OutboxRow, r: AttemptResult, now: Date): { settlement: Settlement; dsnStatus: string | null } {
+/** What an attempt that began at `startedAt` (before dialling) and ended `now` comes to for the row and its log line. */
+function settlementOf(row: OutboxRow, r: AttemptResult, startedAt: Date, now: Date): { settlement: Settlement; dsnStatus: string | null } {
+  const settled = (s: Omit<Settlement, "latencyMs">): Settlement => ({ ...s, latencyMs: messageLatencyMs(row.receivedAt, startedAt) });
   const attempt = { outcome: r.outcome, mxHost: r.mxHost, ip: r.ip, code: r.code, enhanced: r.enhanced, response: r.response, tls: r.tls, durationMs: r.durationMs };
   const where = r.mxHost ? `${r.mxHost}${r.ip ? ` [${r.ip}]` : ""}` : null;
   if (r.outcome === "relayed") {
     const reason = `relayed to ${where}${r.tls ? " over TLS" : ""}: ${r.response}`;
-    return { settlement: { status: "relayed", nextAttemptAt: now, lastError: null, reason, attempt }, dsnStatus: null };
+    return { settlement: settled({ status: "relayed", nextAttemptAt: now, lastError: null, reason, attempt }), dsnStatus: null };
   }
   if (r.outcome === "bounced") {
     const reason = where ? `refused by ${where}: ${r.response}` : `undeliverable: ${r.response}`;
-    return { settlement: { status: "bounced", nextAttemptAt: now, lastError: reason, reason, attempt }, dsnStatus: r.status };
+    return { settlement: settled({ status: "bounced", nextAttemptAt: now, lastError: reason, reason, attempt }), dsnStatus: r.status };
   }
   const next = afterTemporaryFailure({ queuedAt: row.createdAt, failedAttempts: row.attempts + 1, now });
   const why = where ? `${where}: ${r.response}` : r.response;
   if (next.kind === "give-up") {
     const reason = `gave up after ${row.attempts + 1} attempts over 5 days; last: ${why}`;
-    return { settlement: { status: "bounced", nextAttemptAt: now, lastError: reason, reason, attempt: { ...attempt, outcome: "bounced" } }, dsnStatus: GAVE_UP_STATUS };
+    return { settlement: settled({ status: "bounced", nextAttemptAt: now, lastError: reason, reason, attempt: { ...attempt, outcome: "bounced" } }), dsnStatus: GAVE_UP_STATUS };
   }
   const reason = `deferred (attempt ${row.attempts + 1}, next at ${next.at.toISOString()}): ${why}`;
-  return { settlement: { status: "deferred", nextAttemptAt: next.at, lastError: why, reason, attempt }, dsnStatus: null };
+  return { settlement: settled({ status: "deferred", nextAttemptAt: next.at, lastError: why, reason, attempt }), dsnStatus: null };
 }
 
 /**
@@ -120,7 +123,7 @@ export async function deliverOutboxItem(id: bigint): Promise<DeliveryOutcome> {
       return "deferred";
     }
     const at = clock.now();
-    const { settlement, dsnStatus } = settlementOf(row, result, at);
+    const { settlement, dsnStatus } = settlementOf(row, result, claimedAt, at);
     settled = { settlement, dsnStatus, ours: await settleWithRetries(row, leaseUntil, settlement, at) };
   } finally {
     await slot.release();

@@ -96,10 +96,14 @@ describe("delivery of one outbox row", () => {
 
   it("defers a 4xx on the schedule (1 minute), then relays at the next attempt", async () => {
     const { mx, rcpt } = await remoteDomain({ script: [{ at: "rcpt", code: 451, message: "4.7.1 Greylisted, try again later" }] });
-    const { msg, rows } = await queueOutbound(alice, [rcpt]);
+    // Fully received 3 s before the first attempt: that attempt's start fixes the send latency.
+    const { msg, rows } = await queueOutbound(alice, [rcpt], { receivedAt: new Date(Date.now() - 3000) });
     const id = rows[0]!.id;
     const before = Date.now();
     expect(await deliverOutboxItem(id)).toBe("deferred");
+    const firstLatency = (await logLine(msg.id, rcpt)).latencyMs;
+    expect(firstLatency).toBeGreaterThanOrEqual(3000);
+    expect(firstLatency).toBeLessThan(3000 + (Date.now() - before));
     const deferred = await row(id);
     expect(deferred).toMatchObject({ status: "deferred", attempts: 1 });
     expect(deferred.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + MIN);
@@ -115,6 +119,8 @@ describe("delivery of one outbox row", () => {
     expect(await row(id)).toMatchObject({ status: "relayed", attempts: 2 });
     const line = await logLine(msg.id, rcpt);
     expect((line.history as { status: string }[]).map((h) => h.status)).toEqual(["received", "queued", "deferred", "relayed"]);
+    // The retry a minute later leaves the figure as the first attempt set it.
+    expect(line.latencyMs).toBe(firstLatency);
   });
 
   it("bounces a 5xx at once and sends the local sender a DSN", async () => {

@@ -21,13 +21,15 @@ export type OutboxRow = {
   path: string;
   /** When the store marked the message's file as not yet fsynced; null once it is durable. */
   markedAt: Date | null;
+  /** When the engine had the message in full (its delivery-log lines' receivedAt): where send latency starts. */
+  receivedAt: Date;
 };
 
 export async function loadOutboxRow(id: bigint): Promise<OutboxRow | null> {
   // One round trip (Prisma's include would make three): this runs before every attempt.
   const rows = await db.$queryRaw<(Omit<OutboxRow, "domain" | "attempts"> & { domain: string; attempts: number | bigint })[]>`
     SELECT o.id, o.messageId, o.recipient, o.tenantId, o.domain, o.status, o.attempts, o.nextAttemptAt, o.createdAt, o.warnedAt,
-           m.mailFrom, m.path, u.createdAt AS markedAt
+           m.mailFrom, m.path, m.receivedAt, u.createdAt AS markedAt
     FROM OutboxItem o JOIN MailMessage m ON m.id = o.messageId LEFT JOIN UnsyncedMessage u ON u.messageId = o.messageId
     WHERE o.id = ${id}`;
   const row = rows[0];
@@ -80,6 +82,11 @@ export type Settlement = {
   /** The delivery-log reason (收发信记录), shown to the tenant. */
   reason: string;
   attempt: AttemptRecord;
+  /**
+   * The send latency this attempt would give the line (receivedAt → the attempt's start, before
+   * dialling); only the first attempt to settle writes it (server/mail/log/message-latency.ts).
+   */
+  latencyMs: number;
 };
 
 /**
@@ -120,7 +127,7 @@ export async function settleOutboxRow(row: Pick<OutboxRow, "id" | "messageId" | 
     const reason = cut(s.reason, 500);
     await tx.$executeRaw`
       UPDATE MessageEvent
-      SET status = ${s.status}, reason = ${reason}, updatedAt = ${now},
+      SET status = ${s.status}, reason = ${reason}, updatedAt = ${now}, latencyMs = COALESCE(latencyMs, ${s.latencyMs}),
           history = JSON_ARRAY_APPEND(history, '$', JSON_OBJECT('status', ${s.status}, 'at', ${now.toISOString()}, 'reason', ${reason}))
       WHERE messageId = ${row.messageId} AND direction = 'outbound' AND recipient = ${row.recipient}`;
     // A final state may leave the MailMessage referenced by nothing (no outbox row waiting, no

@@ -1,5 +1,6 @@
 import type { IncomingMessage, LocalDelivery } from "@/server/mail/engine.types";
-import { deliveryLogLines } from "./delivery-log-lines";
+import { messageLatencyMs } from "@/server/mail/log/message-latency";
+import { deliveryLogLines, type DeliveryLogLine } from "./delivery-log-lines";
 import { env } from "@/server/shared/env";
 import { splitLocalDeliveries, uniqueRemoteDeliveries } from "./local-deliveries";
 import { truncateChars } from "./truncate";
@@ -37,6 +38,14 @@ function usedBytesUpdate(batch: StoredFile[]): SqlStatement | null {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The receive latency of a line (server/mail/log/message-latency.ts): a copy in the mailbox is
+ * there once this batch commits, a moment after `now`; every other line gets its figure later, or never.
+ */
+function lineLatencyMs(e: DeliveryLogLine, now: Date): number | null {
+  return e.direction === "inbound" && e.status === "delivered" ? messageLatencyMs(e.receivedAt, now) : null;
+}
 
 /** The part after the last @, lower-case (the outbox's per-destination key). */
 export function recipientDomain(address: string): string {
@@ -81,7 +90,7 @@ export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] 
     uniqueRemoteDeliveries(msg).map((d) => [msg.id, truncateChars(d.recipient, 254), d.tenantId, recipientDomain(d.recipient), "queued", now, now, now]),
   );
   const events = batch.flatMap(({ msg }) =>
-    deliveryLogLines(msg).map((e) => [e.messageId, e.tenantId, e.direction, e.mailboxId, e.sender, e.recipient, e.subject, e.status, e.reason, JSON.stringify(e.history), e.receivedAt, e.updatedAt]),
+    deliveryLogLines(msg).map((e) => [e.messageId, e.tenantId, e.direction, e.mailboxId, e.sender, e.recipient, e.subject, e.status, e.reason, JSON.stringify(e.history), e.receivedAt, e.updatedAt, lineLatencyMs(e, now)]),
   );
   const unsynced = batch.map(({ msg, sha256 }) => [msg.id, sha256, now]);
   return [
@@ -90,7 +99,7 @@ export function batchStatements(batch: StoredFile[], now: Date): SqlStatement[] 
     insert("StoredMessage", ["mailboxId", "messageId", "size", "receivedAt", "path"], stored),
     insert("QuarantineItem", ["messageId", "tenantId", "mailboxId", "rcpt", "sender", "subject", "kind", "score", "reasons", "size", "receivedAt", "expiresAt"], held),
     insert("OutboxItem", ["messageId", "recipient", "tenantId", "domain", "status", "nextAttemptAt", "createdAt", "updatedAt"], outbox),
-    insert("MessageEvent", ["messageId", "tenantId", "direction", "mailboxId", "sender", "recipient", "subject", "status", "reason", "history", "receivedAt", "updatedAt"], events),
+    insert("MessageEvent", ["messageId", "tenantId", "direction", "mailboxId", "sender", "recipient", "subject", "status", "reason", "history", "receivedAt", "updatedAt", "latencyMs"], events),
     insert("UnsyncedMessage", ["messageId", "sha256", "createdAt"], unsynced),
   ].filter((s): s is SqlStatement => s !== null);
 }

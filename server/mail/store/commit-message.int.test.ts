@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailbox, createMailTenant, scratchDataDir, type MailTenant } from "@/server/mail/mail-test-fixtures";
 import { storeRoot } from "@/server/mail/paths";
+import { setClock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { commitMessage } from "./commit-message";
 import { discardMessages } from "./discard-messages";
@@ -88,6 +89,30 @@ describe("commitMessage", () => {
     ]);
   });
 
+  it("gives the lines whose copy is now in a mailbox their receive latency; the others wait for the relay, or never get one", async () => {
+    const storedAt = new Date("2026-11-03T10:00:00.000Z");
+    const restore = setClock(storedAt);
+    try {
+      const msg = incomingMessage({
+        receivedAt: new Date(storedAt.getTime() - 2500),
+        listener: "submission",
+        mailFrom: alice.address,
+        sender: accountOf(alice),
+        recipients: [recipient("x@outside.example", [], ["x@outside.example"], t.tenant.id), recipient(bob.address, [localTo(bob)])],
+      });
+      await commitMessage(msg);
+      const events = await db.messageEvent.findMany({ where: { messageId: msg.id }, orderBy: { id: "asc" } });
+      // The local recipient's figure is its inbound line's; the sender's line to it never transmits.
+      expect(events.map((e) => [e.direction, e.recipient, e.latencyMs])).toEqual([
+        ["outbound", "x@outside.example", null],
+        ["outbound", bob.address, null],
+        ["inbound", bob.address, 2500],
+      ]);
+    } finally {
+      restore();
+    }
+  });
+
   it("holds a quarantined message for review: an entry per mailbox, no copy, no bytes counted; discarding takes the entries too", async () => {
     const before = await usedBytes(carol.id);
     const verdict = { kind: "spam" as const, score: 11.5, reasons: [{ name: "GTUBE", score: 0 }], tenantIds: null };
@@ -100,7 +125,8 @@ describe("commitMessage", () => {
     expect(held[0]?.reasons).toEqual(verdict.reasons);
     expect(held[0]!.expiresAt.getTime() - msg.receivedAt.getTime()).toBe(30 * 24 * 3600 * 1000);
     const events = await db.messageEvent.findMany({ where: { messageId: msg.id } });
-    expect(events.map((e) => [e.mailboxId, e.status, e.reason])).toEqual([[carol.id, "quarantined", "quarantined as spam (score 11.50): GTUBE"]]);
+    // Not in the mailbox, so no receive latency (a release later is a person's decision).
+    expect(events.map((e) => [e.mailboxId, e.status, e.reason, e.latencyMs])).toEqual([[carol.id, "quarantined", "quarantined as spam (score 11.50): GTUBE", null]]);
     expect(await storeFileList()).toContain((await db.mailMessage.findUniqueOrThrow({ where: { id: msg.id } })).path);
 
     expect(await discardMessages([msg.id])).toBe(1);

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { messageLatencyMs } from "./message-latency";
+
+describe("messageLatencyMs", () => {
+  const t = new Date("2026-11-03T10:00:00.000Z");
+  it("counts whole milliseconds from receipt to the event", () => {
+    expect(messageLatencyMs(t, new Date("2026-11-03T10:00:02.500Z"))).toBe(2500);
+    expect(messageLatencyMs(t, new Date("2026-11-03T11:00:00.000Z"))).toBe(3_600_000);
+  });
+  it("is 0, never negative, when the event's clock reads earlier than the receipt's", () => {
+    expect(messageLatencyMs(t, t)).toBe(0);
+    expect(messageLatencyMs(t, new Date("2026-11-03T09:59:59.000Z"))).toBe(0);
+  });
+});
