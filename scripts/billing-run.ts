@@ -3,22 +3,19 @@
 // Exit code 0 when the run finished, 1 otherwise. Ctrl-C stops after the chunk in flight and
 // leaves the run resumable: running the same command again continues from where it stopped.
 import { parseArgs } from "node:util";
-import { env, EnvError } from "@/server/shared/env";
+import { env } from "@/server/shared/env";
 import { clock } from "@/server/shared/clock";
-import { DomainError } from "@/server/shared/errors";
-import { disconnectDb } from "@/server/shared/db";
 import { formatFen } from "@/server/shared/money";
 import { validateRunMonth } from "@/server/billing/run/run-month";
 import { startBillingRun } from "@/server/billing/run/start-billing-run";
 import { executeBillingRun } from "@/server/billing/run/execute-billing-run";
 import type { BillingRunView } from "@/server/billing/run/billing-run.types";
 import { progressReporter } from "./billing-run-progress";
+import { runCli, UsageError } from "./cli-main";
 
 const USAGE = `Usage: npm run billing:run -- --month YYYY-MM [--chunk-size N]
   --month       the billing month to charge, e.g. 2026-12 (at most one month ahead)
   --chunk-size  tenants per transaction (default 1000)`;
-
-class UsageError extends Error {}
 
 const SECOND_SIGNAL_GRACE_MS = 1_000;
 
@@ -91,12 +88,4 @@ async function main(): Promise<number> {
   return result.run.status === "done" ? 0 : 1;
 }
 
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    if (e instanceof UsageError || (e instanceof DomainError && e.code === "BAD_INPUT")) console.error(`error: ${e.message}\n${USAGE}`);
-    else if (e instanceof DomainError || e instanceof EnvError) console.error(`error: ${e.message}`);
-    else console.error("billing run failed:", e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => disconnectDb());
+runCli("billing run", USAGE, main);

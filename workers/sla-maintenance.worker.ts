@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { getQueue, queueDefs, queuePrefix, type Payload } from "@/server/shared/queues";
 import { createRedis } from "@/server/shared/redis";
 import { logger } from "@/server/shared/logger";
+import { closePreviousMonth } from "@/server/sla/close/scheduled-close";
 import { runSlaDaily, runSlaTick } from "@/server/sla/rollups/sla-maintenance";
 
 const log = logger("worker.sla-maintenance");
@@ -11,14 +12,16 @@ type Task = Payload<"slaMaintenance">["task"];
 /**
  * The schedulers (ids without ":" — BullMQ builds job ids from them and ":" separates its keys).
  * The tick every 10 minutes; the daily run at 01:50 UTC, after the night's seal (00:15 + a tick)
- * and away from the delivery-log purge (03:40).
+ * and away from the delivery-log purge (03:40). The month close at 03:00 UTC on the 1st and 2nd,
+ * after that night's seal and latency roll-up (server/sla/close/scheduled-close.ts).
  */
 export const SLA_MAINTENANCE_SCHEDULES: Record<Task, { id: string; pattern: string }> = {
   tick: { id: "sla-maintenance-tick", pattern: "*/10 * * * *" },
   daily: { id: "sla-maintenance-daily", pattern: "50 1 * * *" },
+  close: { id: "sla-month-close", pattern: "0 3 1,2 * *" },
 };
 
-const RUN: Record<Task, () => Promise<unknown>> = { tick: runSlaTick, daily: runSlaDaily };
+const RUN: Record<Task, () => Promise<unknown>> = { tick: runSlaTick, daily: runSlaDaily, close: closePreviousMonth };
 
 /** Registers (or updates) both schedulers; safe to call at every start. */
 export async function registerSlaMaintenance(): Promise<void> {

@@ -2,16 +2,12 @@
 // (server/sla/evidence) and prints each sealed day checked. Exit code 0 when every day matches
 // what was sealed, 1 naming the first day that does not (or on bad arguments).
 import { parseArgs } from "node:util";
-import { EnvError } from "@/server/shared/env";
-import { DomainError } from "@/server/shared/errors";
-import { disconnectDb } from "@/server/shared/db";
 import { verifyChain } from "@/server/sla/evidence/verify-chain";
+import { runCli, UsageError } from "../cli-main";
 
 const USAGE = `Usage: npm run sla:verify [-- --from YYYY-MM-DD] [--to YYYY-MM-DD]
   --from  the first sealed day to check (default: the chain's first)
   --to    the last sealed day to check (default: the chain's last)`;
-
-class UsageError extends Error {}
 
 function parseCli(argv: string[]): { from?: string; to?: string } | null {
   try {
@@ -38,12 +34,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    if (e instanceof UsageError || (e instanceof DomainError && e.code === "BAD_INPUT")) console.error(`error: ${e.message}\n${USAGE}`);
-    else if (e instanceof DomainError || e instanceof EnvError) console.error(`error: ${e.message}`);
-    else console.error("sla:verify failed:", e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => disconnectDb());
+runCli("sla:verify", USAGE, main);

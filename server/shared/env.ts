@@ -187,6 +187,9 @@ const EnvSchema = z.object({
   SLA_SEAL_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SLA_SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   SLA_ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(32).max(7300).default(730),
+  // Maintenance counts as announced in advance (its minutes excluded) when scheduled at least
+  // this many hours before it starts (seed 002 appendix B: maintenance notified beforehand).
+  SLA_MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -66,6 +66,7 @@ const NOT_FOUND_ZH: Record<string, string> = {
   Order: "订单",
   Plan: "套餐",
   "Scheduled change": "预约变更",
+  "SLA credit": "补偿记录",
 };
 
 /** "Domain not found" / "域名不存在"; an unknown noun keeps the English word in the Chinese sentence. */

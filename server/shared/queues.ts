@@ -101,11 +101,12 @@ export const queueDefs = {
     options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...keepBriefly } satisfies JobsOptions,
   },
   // Repeatable ticks of the SLA's storage (server/sla/rollups/sla-maintenance.ts): "tick" every 10
-  // minutes (hourly roll-ups, seal and roll up finished days), "daily" (late latency, retention).
+  // minutes (hourly roll-ups, seal and roll up finished days), "daily" (late latency, retention),
+  // "close" (the SLA month close on the 1st and 2nd).
   // Each replaces whole windows, so a retry or a duplicate only repeats work.
   slaMaintenance: {
     name: "sla-maintenance",
-    payload: z.object({ task: z.enum(["tick", "daily"]) }),
+    payload: z.object({ task: z.enum(["tick", "daily", "close"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 30_000 }, ...keepBriefly } satisfies JobsOptions,
   },
   // Sends one new mailbox its welcome letter; the mailbox's welcomeSentAt makes a retry a no-op.

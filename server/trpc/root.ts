@@ -9,6 +9,7 @@ import { mailLogRouter } from "@/server/mail/log/router";
 import { quarantineRouter } from "@/server/mail/quarantine/router";
 import { spamPolicyRouter } from "@/server/mail/policy/router";
 import { abuseRouter } from "@/server/mail/abuse/router";
+import { slaRouter } from "@/server/sla/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   quarantine: quarantineRouter,
   spamPolicy: spamPolicyRouter,
   abuse: abuseRouter,
+  sla: slaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -160,6 +160,9 @@ CREATE TABLE `SlaMonth` (
     `tenantId` VARCHAR(191) NOT NULL,
     `month` CHAR(7) NOT NULL,
     `status` ENUM('met', 'breached', 'no_evidence') NOT NULL,
+    `availabilityPpm` INTEGER NULL,
+    `interruptionMinutes` INTEGER NOT NULL,
+    `breaches` INTEGER NOT NULL,
     `figures` JSON NOT NULL,
     `digest` BINARY(32) NULL,
     `closeRunId` VARCHAR(191) NULL,
@@ -167,6 +170,7 @@ CREATE TABLE `SlaMonth` (
 
     UNIQUE INDEX `SlaMonth_tenantId_month_key`(`tenantId`, `month`),
     INDEX `SlaMonth_month_status_idx`(`month`, `status`),
+    INDEX `SlaMonth_month_availabilityPpm_idx`(`month`, `availabilityPpm`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -199,7 +203,6 @@ CREATE TABLE `SlaCredit` (
     `amount` BIGINT NULL,
     `currency` CHAR(3) NOT NULL,
     `status` ENUM('proposed', 'approved', 'rejected') NOT NULL DEFAULT 'proposed',
-    `form` ENUM('ledger', 'paid_through') NULL,
     `reason` VARCHAR(500) NULL,
     `decidedById` VARCHAR(191) NULL,
     `decidedAt` DATETIME(3) NULL,

@@ -18,7 +18,8 @@ export async function createPlan(actor: AuditActor, input: TCreatePlanRequest): 
     return await db.$transaction(async (tx) => {
       // Checked first for the common case; the unique index settles a race (caught below).
       if (await tx.plan.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken(input.code);
-      const plan = await tx.plan.create({ data: input, select: PLAN_ROW_SELECT });
+      // Every plan carries the contract's SLA promises until an operator changes them (issue 9).
+      const plan = await tx.plan.create({ data: { ...input, slaTarget: { create: {} } }, select: PLAN_ROW_SELECT });
       await appendPlanPrice(tx, plan, actor.id);
       const { id: _id, updatedAt: _at, ...details } = plan;
       await recordAudit(actor, { action: "plan.create", tenantId: null, target: { type: "plan", id: plan.id }, details }, tx);

@@ -1,11 +1,11 @@
 import { utcDay } from "@/server/sla/samples/clock-skew";
+import { DAY_MS } from "../rules/constants";
 
 // The evidence chain and the roll-ups work in UTC days ("2026-11-03"): a sample's day is the UTC
 // date of its `at`, a message's the UTC date of its receivedAt. Pure helpers, no I/O.
 
 export { utcDay };
 
-const DAY_MS = 24 * 3600 * 1000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 

@@ -71,13 +71,14 @@ describe("SLA maintenance", () => {
     expect(await latencyDays()).toEqual(["2026-11-05 inbound 1", "2026-11-09 inbound 1", "2026-11-10 outbound 1"]);
   });
 
-  it("registers both schedulers under ids without ':'", async () => {
+  it("registers the three schedulers under ids without ':'", async () => {
     await registerSlaMaintenance();
     const queue = getQueue("slaMaintenance");
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
       ["sla-maintenance-daily", "50 1 * * *"],
       ["sla-maintenance-tick", "*/10 * * * *"],
+      ["sla-month-close", "0 3 1,2 * *"],
     ]);
     for (const { id } of Object.values(SLA_MAINTENANCE_SCHEDULES)) {
       expect(id).not.toContain(":");

@@ -8,6 +8,7 @@ export const CONTRACT_MONTH_SECONDS = CONTRACT_MONTH_MINUTES * 60;
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 /** Parts per million: every ratio is an integer of ppm so comparisons with targets are exact. */
 export const PPM = 1_000_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposeCredit } from "./credit";
-import { evaluateMonth, type EvaluateMonthInput, type SlaTargets } from "./evaluate-month";
+import { evaluateMonth, platformMonth, type EvaluateMonthInput, type SlaTargets } from "./evaluate-month";
 import type { Observation } from "./failure-minutes";
 import { addLatency, emptyLatencyDay } from "./latency";
 import { at, minutesFrom, MONTH, sample, samplesFor } from "./sla-rules-test-helpers";
@@ -95,6 +95,15 @@ describe("evaluateMonth", () => {
     expect(evaluateMonth(input({ observations: [...base, ...tenantFailures("t1", 2)] })).breached).toEqual(["availability"]);
     expect(evaluateMonth(input({ observations: [...base, ...tenantFailures("t1", 1)] })).status).toBe("met");
     expect(evaluateMonth(input({ observations: [...base, ...tenantFailures("t2", 20)] })).status).toBe("met");
+  });
+
+  it("the platform-wide part computed once gives the same month as computing it per tenant", () => {
+    const platformObs = month([{ from: 100, count: 30, probes: ["smtp_mx"] }, { from: 120, count: 30, probes: ["network"] }]);
+    const own = samplesFor(500, 20, false, "pop3", { tenantId: "t1", affected: 5 });
+    const whole = evaluateMonth(input({ observations: [...platformObs, ...own] }));
+    const shared = evaluateMonth(input({ observations: own, platform: platformMonth(platformObs, MONTH) }));
+    expect(shared).toEqual(whole);
+    expect(shared.interruptionMinutes).toHaveLength(70);
   });
 
   it("power: 265 s is a breach, credited with every minute it touched", () => {

@@ -1,0 +1,115 @@
+import { isMonth } from "@/server/billing/rules/months";
+import { clock } from "@/server/shared/clock";
+import { db } from "@/server/shared/db";
+import { env } from "@/server/shared/env";
+import { DomainError, say } from "@/server/shared/errors";
+import { logger } from "@/server/shared/logger";
+import { dayStart, daysFromTo, utcDay } from "../evidence/utc-days";
+import { rollupLatencyDay } from "../rollups/rollup-latency";
+import { DAY_MS } from "../rules/constants";
+import { platformMonth, type PlatformMonth } from "../rules/evaluate-month";
+import { monthBounds, type Interval } from "../rules/intervals";
+import { loadTargetsByPlan, CONTRACT_TARGETS } from "../targets/sla-targets";
+import { loadCloseInputs, type CloseInputs } from "./close-inputs";
+import { closeTenantMonth } from "./close-tenant-month";
+import { loadTenantPage } from "./tenant-page";
+
+// The month close (issue 9): every tenant's month measured against its plan's promises, breaches
+// recorded with their evidence, credits proposed. Run by the sla-close job on the 1st and 2nd (a
+// tenant whose month has not ended yet in its own zone is left for the next run) and by
+// `npm run sla:close -- --month YYYY-MM`. Idempotent: closing again gives the same months and
+// breaches, and never touches a credit an operator decided.
+
+const log = logger("sla.close");
+const PAGE = 500;
+/** A run younger than this still counts as running (a crashed one is superseded after it). */
+const STALE_RUN_MS = 30 * 60_000;
+
+export type CloseMonthResult = { runId: string; month: string; tenants: number; skipped: number; breached: number; noEvidence: number; credits: number; ms: number };
+
+function refuse(en: string, zh: string): never {
+  throw new DomainError("BAD_INPUT", say(en, zh), { month: [en] });
+}
+
+/** The UTC range covering the month in every zone (UTC−12 … UTC+14), and its UTC days. */
+function coveringRange(month: string): Interval {
+  const utc = monthBounds(month, "UTC");
+  return { start: utc.start - DAY_MS, end: utc.end + DAY_MS };
+}
+
+export async function closeSlaMonth(opts: { month: string; trigger: "schedule" | "cli" | "operator"; requestedById?: string | null; onProgress?: (done: number) => void }): Promise<CloseMonthResult> {
+  const { month } = opts;
+  if (typeof month !== "string" || !isMonth(month)) refuse(`month must be YYYY-MM, got ${JSON.stringify(month)}`, `月份须为 YYYY-MM 形式，收到 ${JSON.stringify(month)}`);
+  const now = clock.now().getTime();
+  const started = performance.now();
+  if (monthBounds(month, "Etc/GMT-14").start > now) refuse(`${month} has not begun: there is nothing to close`, `${month} 尚未开始，无可结算`);
+  const running = await db.slaCloseRun.findFirst({ where: { month, status: "running", startedAt: { gt: new Date(now - STALE_RUN_MS) } } });
+  if (running) throw new DomainError("CONFLICT", say(`the close of ${month} is already running (run ${running.id})`, `${month} 的结算正在进行（${running.id}）`));
+  const run = await db.slaCloseRun.create({ data: { month, trigger: opts.trigger, requestedById: opts.requestedById ?? null, startedAt: new Date(now) } });
+  try {
+    const range = coveringRange(month);
+    // Latency roll-ups first: a late first delivery attempt can still change a day (the daily job
+    // redoes the last 6 days, this makes sure the month's own days are current).
+    const firstDay = utcDay(new Date(monthBounds(month, "UTC").start));
+    const lastDay = utcDay(new Date(monthBounds(month, "UTC").end - 1));
+    for (const day of daysFromTo(firstDay, lastDay)) await rollupLatencyDay(day);
+    const [inputs, targetsByPlan] = await Promise.all([loadCloseInputs(range), loadTargetsByPlan()]);
+    const result = await closeTenants(month, run.id, inputs, targetsByPlan, now, { first: dayStart(firstDay), last: dayStart(lastDay) }, opts.onProgress);
+    await db.slaCloseRun.update({
+      where: { id: run.id },
+      data: { status: "done", tenantsTotal: result.tenants + result.skipped, processed: result.tenants, breaches: result.breached, credits: result.credits, finishedAt: clock.now() },
+    });
+    const ms = Math.round(performance.now() - started);
+    log.info("month closed", { month, runId: run.id, ...result, ms });
+    return { runId: run.id, month, ...result, ms };
+  } catch (e) {
+    await db.slaCloseRun.update({ where: { id: run.id }, data: { status: "failed", error: (e instanceof Error ? e.message : String(e)).slice(0, 500), finishedAt: clock.now() } });
+    throw e;
+  }
+}
+
+async function closeTenants(
+  month: string,
+  runId: string,
+  inputs: CloseInputs,
+  targetsByPlan: Awaited<ReturnType<typeof loadTargetsByPlan>>,
+  now: number,
+  latencyDays: { first: Date; last: Date },
+  onProgress?: (done: number) => void,
+) {
+  const noticeHours = env().SLA_MAINTENANCE_NOTICE_HOURS;
+  // The platform-wide part and the month's digest depend only on the zone: computed once per zone.
+  const zones = new Map<string, { bounds: Interval; platform: PlatformMonth; digest: Uint8Array<ArrayBuffer> | null; labelled: CloseInputs["labelled"] }>();
+  const zone = async (tz: string) => {
+    const known = zones.get(tz);
+    if (known) return known;
+    const bounds = monthBounds(month, tz);
+    const inMonth = <T extends { at: number }>(list: T[]) => list.filter((s) => s.at >= bounds.start && s.at < bounds.end);
+    const lastDay = await db.sampleDigest.findFirst({ where: { day: { lte: dayStart(utcDay(new Date(bounds.end - 1))) } }, orderBy: { day: "desc" }, select: { digest: true } });
+    const made = { bounds, platform: platformMonth(inMonth(inputs.platform), bounds), digest: lastDay?.digest ?? null, labelled: inMonth(inputs.labelled) };
+    zones.set(tz, made);
+    return made;
+  };
+  const totals = { tenants: 0, skipped: 0, breached: 0, noEvidence: 0, credits: 0 };
+  for (let after = ""; ; ) {
+    const page = await loadTenantPage(month, after, PAGE, latencyDays);
+    if (!page.length) break;
+    after = page[page.length - 1]!.id;
+    for (const tenant of page) {
+      const z = await zone(tenant.timeZone);
+      if (z.bounds.end > now) {
+        totals.skipped++;
+        continue;
+      }
+      const targets = (tenant.planId && targetsByPlan.get(tenant.planId)) || CONTRACT_TARGETS;
+      const outcome = await closeTenantMonth(tenant, { month, bounds: z.bounds, platform: z.platform, inputs, labelled: z.labelled, targets, noticeHours, now, digest: z.digest, runId });
+      totals.tenants++;
+      if (outcome.status === "breached") totals.breached++;
+      if (outcome.status === "no_evidence") totals.noEvidence++;
+      if (outcome.credit === "proposed" || outcome.credit === "updated") totals.credits++;
+    }
+    await db.slaCloseRun.update({ where: { id: runId }, data: { cursor: after, processed: totals.tenants } });
+    onProgress?.(totals.tenants + totals.skipped);
+  }
+  return totals;
+}
