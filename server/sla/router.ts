@@ -2,6 +2,7 @@ import { actorOf } from "@/server/trpc/context";
 import { router } from "@/server/trpc/init";
 import { customerProcedure, operatorProcedure } from "@/server/trpc/procedures";
 import { closeSlaMonth } from "./close/close-month";
+import { slaAdminRouter } from "./ops-admin-router";
 import { decideCredit } from "./credits/decide-credit";
 import { ZDecideCreditRequest } from "./credits/decide-credit.types";
 import { getSlaReport, listReportMonths } from "./reports/get-sla-report";
@@ -29,4 +30,6 @@ const opsSlaRouter = router({
 export const slaRouter = router({
   customer: customerSlaRouter,
   ops: opsSlaRouter,
+  // Maintenance windows, incidents and per-plan targets (operators).
+  admin: slaAdminRouter,
 });

@@ -18,6 +18,8 @@ export type LabelledSample = LabelledResult & { at: number };
 export type CloseInputs = {
   /** Platform-wide availability and connectivity samples, in time order. */
   platform: ClosedSample[];
+  /** The failing ones among them: what breach evidence cites (computed once, not per tenant). */
+  platformFailing: ClosedSample[];
   /** Tenant-scoped samples (failures that touched only some mailboxes), by tenant. */
   byTenant: Map<string, ClosedSample[]>;
   labelled: LabelledSample[];
@@ -67,6 +69,7 @@ export async function loadCloseInputs(range: Interval): Promise<CloseInputs> {
   }
   return {
     platform,
+    platformFailing: platform.filter((s) => !s.ok),
     byTenant,
     labelled: labelledRows.map((r) => labelledOf(r.detail, r.at.getTime())).filter((l): l is LabelledSample => l !== null),
     maintenance: maintenance.map((m) => ({ id: m.id, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime(), announcedAt: m.announcedAt.getTime(), status: m.status })),

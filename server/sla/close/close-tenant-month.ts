@@ -9,12 +9,15 @@ import type { CloseInputs, LabelledSample } from "./close-inputs";
 import { breachEvidence, measuredAndTarget, minuteRuns } from "./month-evidence";
 import type { CloseTenant } from "./tenant-page";
 
-// One tenant's month: evaluated by the pure rules, then written in one transaction — the month
-// (SlaMonth), one breach per promise missed (SlaBreach, with its evidence) and, when a credited
-// promise was missed and fees were paid, the proposed credit (SlaCredit). Closing again replaces
-// the month and its breaches; a credit an operator already decided is never changed.
+// A page of tenants' months: each evaluated by the pure rules, then all written in one
+// transaction — the months (SlaMonth), one breach per promise missed (SlaBreach, with its
+// evidence) and, where a credited promise was missed and fees were paid, the proposed credit
+// (SlaCredit). A handful of statements per page rather than per tenant: 10,000 tenants close in
+// seconds (npm run bench:sla). Closing again replaces the months and breaches; a credit an
+// operator already decided is never changed.
 
 const log = logger("sla.close");
+const BREACH_SLICE = 200;
 
 export type TenantMonthContext = {
   month: string;
@@ -29,7 +32,7 @@ export type TenantMonthContext = {
   runId: string | null;
 };
 
-export type TenantMonthOutcome = { status: MonthEvaluation["status"]; breaches: number; credit: "proposed" | "updated" | "kept" | "none" };
+export type PageOutcome = { breached: number; noEvidence: number; credits: number };
 
 const PROBES_OF: Partial<Record<PromiseName, readonly string[]>> = { availability: AVAILABILITY_PROBES, connectivity: CONNECTIVITY_PROBES };
 
@@ -50,67 +53,86 @@ export function evaluateTenant(tenant: CloseTenant, ctx: TenantMonthContext): Mo
   });
 }
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v))) as Prisma.InputJsonValue;
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-export async function closeTenantMonth(tenant: CloseTenant, ctx: TenantMonthContext): Promise<TenantMonthOutcome> {
-  const e = evaluateTenant(tenant, ctx);
-  const samples = [...ctx.inputs.platform, ...(ctx.inputs.byTenant.get(tenant.id) ?? [])];
-  const figures = json({
-    promises: e.promises,
-    breached: e.breached,
-    interruptions: minuteRuns(e.interruptionMinutes),
-    exclusions: e.exclusions.map((x) => ({ why: x.why, source: x.source, id: x.id, from: new Date(x.interval.start).toISOString(), to: new Date(x.interval.end).toISOString() })),
-    activeMailboxes: tenant.activeMailboxes,
-    targets: ctx.targets,
-  });
-  const key = { tenantId_month: { tenantId: tenant.id, month: ctx.month } };
+function monthRow(tenant: CloseTenant, ctx: TenantMonthContext, e: MonthEvaluation): Prisma.SlaMonthCreateManyInput {
   const availability = e.promises.availability;
-  const row = {
+  return {
+    tenantId: tenant.id,
+    month: ctx.month,
     status: e.status,
     availabilityPpm: availability.met === null || !("ratioPpm" in availability) ? null : availability.ratioPpm,
     interruptionMinutes: e.interruptionMinutes.length,
     breaches: e.breached.length,
-    figures,
+    figures: json({
+      promises: e.promises,
+      breached: e.breached,
+      interruptions: minuteRuns(e.interruptionMinutes),
+      exclusions: e.exclusions.map((x) => ({ why: x.why, source: x.source, id: x.id, from: new Date(x.interval.start).toISOString(), to: new Date(x.interval.end).toISOString() })),
+      activeMailboxes: tenant.activeMailboxes,
+      targets: ctx.targets,
+    }),
     digest: ctx.digest,
     closeRunId: ctx.runId,
     computedAt: new Date(ctx.now),
   };
-  return db.$transaction(async (tx) => {
-    await tx.slaMonth.upsert({
-      where: key,
-      create: { tenantId: tenant.id, month: ctx.month, ...row },
-      update: row,
-    });
-    await tx.slaBreach.deleteMany({ where: { tenantId: tenant.id, month: ctx.month, promise: { notIn: e.breached } } });
-    for (const promise of e.breached) {
-      const { measured, target } = measuredAndTarget(promise, e, ctx.targets);
-      const evidence = json(breachEvidence(promise, e, samples, PROBES_OF[promise] ?? []));
-      await tx.slaBreach.upsert({
-        where: { tenantId_month_promise: { tenantId: tenant.id, month: ctx.month, promise } },
-        create: { tenantId: tenant.id, month: ctx.month, promise, measured, target, evidence },
-        update: { measured, target, evidence },
-      });
-    }
-    return { status: e.status, breaches: e.breached.length, credit: await proposeTenantCredit(tx, tenant, ctx.month, e) };
-  });
 }
 
-async function proposeTenantCredit(tx: Prisma.TransactionClient, tenant: CloseTenant, month: string, e: MonthEvaluation): Promise<TenantMonthOutcome["credit"]> {
-  const existing = await tx.slaCredit.findUnique({ where: { tenantId_month: { tenantId: tenant.id, month } } });
-  if (existing && existing.status !== "proposed") return "kept";
-  const failureMinutes = e.creditableMinutes.length;
-  // Nothing to double, or nothing paid to cap it with: no proposal (the breach stays on record).
-  if (failureMinutes === 0 || tenant.monthFee <= 0n) {
-    if (existing) await tx.slaCredit.delete({ where: { id: existing.id } });
-    return "none";
+function breachRows(tenant: CloseTenant, ctx: TenantMonthContext, e: MonthEvaluation): Prisma.SlaBreachCreateManyInput[] {
+  const samples = [...ctx.inputs.platformFailing, ...(ctx.inputs.byTenant.get(tenant.id) ?? [])];
+  return e.breached.map((promise) => ({
+    tenantId: tenant.id,
+    month: ctx.month,
+    promise,
+    ...measuredAndTarget(promise, e, ctx.targets),
+    evidence: json(breachEvidence(promise, e, samples, PROBES_OF[promise] ?? [])),
+  }));
+}
+
+/** Evaluates and writes one page of tenants, each with its own zone's context. */
+export async function closeTenantPage(page: { tenant: CloseTenant; ctx: TenantMonthContext }[]): Promise<PageOutcome> {
+  if (!page.length) return { breached: 0, noEvidence: 0, credits: 0 };
+  const month = page[0]!.ctx.month;
+  const evaluated = page.map(({ tenant, ctx }) => ({ tenant, ctx, e: evaluateTenant(tenant, ctx) }));
+  const ids = page.map((p) => p.tenant.id);
+  const outcome = {
+    breached: evaluated.filter((x) => x.e.status === "breached").length,
+    noEvidence: evaluated.filter((x) => x.e.status === "no_evidence").length,
+    credits: 0,
+  };
+  await db.$transaction(async (tx) => {
+    await tx.slaMonth.deleteMany({ where: { month, tenantId: { in: ids } } });
+    await tx.slaMonth.createMany({ data: evaluated.map(({ tenant, ctx, e }) => monthRow(tenant, ctx, e)) });
+    await tx.slaBreach.deleteMany({ where: { month, tenantId: { in: ids } } });
+    const breaches = evaluated.flatMap(({ tenant, ctx, e }) => breachRows(tenant, ctx, e));
+    // In slices: a breach's evidence is a few KB, and one statement must stay under max_allowed_packet.
+    for (let i = 0; i < breaches.length; i += BREACH_SLICE) await tx.slaBreach.createMany({ data: breaches.slice(i, i + BREACH_SLICE) });
+    outcome.credits = await proposeCredits(tx, month, evaluated);
+  });
+  return outcome;
+}
+
+/** Proposals for the page: new ones created, open ones updated, decided ones kept as they are. */
+async function proposeCredits(tx: Prisma.TransactionClient, month: string, evaluated: { tenant: CloseTenant; e: MonthEvaluation }[]): Promise<number> {
+  const existing = new Map((await tx.slaCredit.findMany({ where: { month, tenantId: { in: evaluated.map((x) => x.tenant.id) } } })).map((c) => [c.tenantId, c]));
+  const created: Prisma.SlaCreditCreateManyInput[] = [];
+  let proposed = 0;
+  for (const { tenant, e } of evaluated) {
+    const before = existing.get(tenant.id);
+    if (before && before.status !== "proposed") continue;
+    const failureMinutes = e.creditableMinutes.length;
+    // Nothing to double, or nothing paid to cap it with: no proposal (the breach stays on record).
+    if (failureMinutes === 0 || tenant.monthFee <= 0n) {
+      if (before) await tx.slaCredit.delete({ where: { id: before.id } });
+      continue;
+    }
+    const p = proposeCredit({ failureMinutes, monthFee: tenant.monthFee, feesPaid: tenant.monthFee });
+    const data = { failureMinutes, creditMinutes: p.creditMinutes, monthFee: tenant.monthFee, proposedAmount: p.amount, capAmount: p.capAmount, currency: tenant.currency };
+    if (before && before.proposedAmount !== p.amount) log.info("credit proposal changed on re-close", { tenantId: tenant.id, month, from: String(before.proposedAmount), to: String(p.amount) });
+    if (before) await tx.slaCredit.update({ where: { id: before.id }, data });
+    else created.push({ tenantId: tenant.id, month, ...data });
+    proposed++;
   }
-  const p = proposeCredit({ failureMinutes, monthFee: tenant.monthFee, feesPaid: tenant.monthFee });
-  const data = { failureMinutes, creditMinutes: p.creditMinutes, monthFee: tenant.monthFee, proposedAmount: p.amount, capAmount: p.capAmount, currency: tenant.currency };
-  if (existing) {
-    if (existing.proposedAmount !== p.amount) log.info("credit proposal changed on re-close", { tenantId: tenant.id, month, from: String(existing.proposedAmount), to: String(p.amount) });
-    await tx.slaCredit.update({ where: { id: existing.id }, data });
-    return "updated";
-  }
-  await tx.slaCredit.create({ data: { tenantId: tenant.id, month, ...data } });
-  return "proposed";
+  if (created.length) await tx.slaCredit.createMany({ data: created });
+  return proposed;
 }

@@ -5,10 +5,12 @@ import type { ClosedSample } from "./close-inputs";
 
 // What a breach record keeps as its evidence, built from the month's evaluation: the failure
 // minutes as runs (the outage chart's bars), the failing samples behind them (the first
-// MAX_CITED, with their ids, so anyone can find the rows the day digests cover), the exclusions
+// MAX_CITED, with their ids, so anyone can find the rows the day digests cover; the count says
+// how many there are — a platform outage's samples are the same for every tenant, and copying
+// hundreds into 10,000 breach rows would store the month's evidence 10,000 times), the exclusions
 // applied, and the computation step by step.
 
-export const MAX_CITED = 200;
+export const MAX_CITED = 20;
 
 export type MinuteRun = { from: string; to: string; minutes: number };
 

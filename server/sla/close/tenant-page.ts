@@ -1,5 +1,7 @@
+import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "@/server/shared/db";
 import type { LatencyDay } from "../rules/latency";
+import { HISTOGRAM_SUMS, latencyOfRow, type LatencySumRow } from "./latency-sql";
 import { PROBE_TENANT_ID } from "../probe-tenant";
 
 // One page of the tenants a month close covers: every tenant whose service had started by the
@@ -17,14 +19,6 @@ export type CloseTenant = {
   currency: string;
   latency: { send: LatencyDay[]; receive: LatencyDay[] };
 };
-
-const toLatencyDay = (r: { messages: number; sumMs: bigint; maxMs: number; overHour: number; histogram: unknown }): LatencyDay => ({
-  messages: r.messages,
-  sumMs: Number(r.sumMs),
-  maxMs: r.maxMs,
-  overHour: r.overHour,
-  histogram: Array.isArray(r.histogram) ? r.histogram.map(Number) : [],
-});
 
 /**
  * Latency is rolled up per UTC day (LatencyRollup); a tenant's month takes the UTC days of the
@@ -51,14 +45,17 @@ export async function loadTenantPage(month: string, afterId: string, size: numbe
   const [mailboxes, charges, latency] = await Promise.all([
     db.mailbox.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids }, status: "active" }, _count: { _all: true } }),
     db.ledgerEntry.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids }, kind: "monthly_charge", billingMonth: month }, _sum: { amount: true } }),
-    db.latencyRollup.findMany({ where: { tenantId: { in: ids }, day: { gte: latencyDays.first, lte: latencyDays.last } } }),
+    db.$queryRaw<LatencySumRow[]>`
+      SELECT tenantId, direction, SUM(messages) AS messages, SUM(sumMs) AS sumMs, MAX(maxMs) AS maxMs, SUM(overHour) AS overHour, ${Prisma.raw(HISTOGRAM_SUMS)}
+      FROM LatencyRollup WHERE tenantId IN (${Prisma.join(ids)}) AND day BETWEEN ${latencyDays.first} AND ${latencyDays.last}
+      GROUP BY tenantId, direction`,
   ]);
   const active = new Map(mailboxes.map((m) => [m.tenantId, m._count._all]));
   const charged = new Map(charges.map((c) => [c.tenantId, -(c._sum.amount ?? 0n)]));
   const days = new Map<string, CloseTenant["latency"]>();
   for (const row of latency) {
     const own = days.get(row.tenantId) ?? { send: [], receive: [] };
-    (row.direction === "outbound" ? own.send : own.receive).push(toLatencyDay(row));
+    (row.direction === "outbound" ? own.send : own.receive).push(latencyOfRow(row));
     days.set(row.tenantId, own);
   }
   return tenants.map((t) => {

@@ -1,0 +1,25 @@
+// Shared by the operators' SLA integration tests (maintenance, incidents, targets): a caller on
+// the exported router, mounted as the lead will mount it, so tests run the real procedure tier
+// and input schemas; and counts of every row those writes touch. Not imported by application code.
+import type { SessionUser } from "@/server/auth/session-user";
+import { db } from "@/server/shared/db";
+import { makeContext } from "@/server/trpc/context";
+import { createCallerFactory, router } from "@/server/trpc/init";
+import { slaAdminRouter } from "./ops-admin-router";
+
+export { operatorActor, operatorUser, resellerUser } from "@/server/billing/billing-test-fixtures";
+export { refusal } from "@/server/test/authz";
+
+const testRouter = router({ sla: slaAdminRouter });
+export const callerFor = (user: SessionUser | null) => createCallerFactory(testRouter)(makeContext(user));
+
+export async function slaAdminWriteCounts() {
+  const [windows, announcements, incidents, targets, audits] = await Promise.all([
+    db.maintenanceWindow.count(),
+    db.announcement.count(),
+    db.incident.count(),
+    db.slaTarget.count(),
+    db.auditEvent.count({ where: { action: { startsWith: "sla." } } }),
+  ]);
+  return { windows, announcements, incidents, targets, audits };
+}
