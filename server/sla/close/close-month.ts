@@ -4,8 +4,9 @@ import { db } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
 import { DomainError, say } from "@/server/shared/errors";
 import { logger } from "@/server/shared/logger";
-import { dayStart, daysFromTo, utcDay } from "../evidence/utc-days";
-import { rollupLatencyDay } from "../rollups/rollup-latency";
+import { addDays, dayStart, daysFromTo, utcDay } from "../evidence/utc-days";
+import { oldestWholeLogDay, rollupLatencyDay } from "../rollups/rollup-latency";
+import { LATE_LATENCY_DAYS } from "../rollups/sla-maintenance";
 import { DAY_MS } from "../rules/constants";
 import { platformMonth, type PlatformMonth } from "../rules/evaluate-month";
 import { monthBounds, type Interval } from "../rules/intervals";
@@ -59,11 +60,14 @@ export async function closeSlaMonth(opts: { month: string; trigger: "schedule" |
   const run = await db.slaCloseRun.create({ data: { month, trigger: opts.trigger, requestedById: opts.requestedById ?? null, startedAt: new Date(now) } });
   try {
     const range = coveringRange(month);
-    // Latency roll-ups first: a late first delivery attempt can still change a day (the daily job
-    // redoes the last 6 days, this makes sure the month's own days are current).
+    // Latency roll-ups first for the days a late first delivery attempt can still change (the
+    // daily job redoes the last LATE_LATENCY_DAYS; this makes the month's last days current). Older
+    // days keep their roll-ups: their delivery log may be purged already.
     const firstDay = utcDay(new Date(monthBounds(month, "UTC").start));
     const lastDay = utcDay(new Date(monthBounds(month, "UTC").end - 1));
-    for (const day of daysFromTo(firstDay, lastDay)) await rollupLatencyDay(day);
+    const today = utcDay(new Date(now));
+    const recent = [firstDay, addDays(today, -LATE_LATENCY_DAYS), oldestWholeLogDay(new Date(now))].sort().at(-1)!;
+    for (const day of daysFromTo(recent, lastDay < today ? lastDay : addDays(today, -1))) await rollupLatencyDay(day);
     const t1 = performance.now();
     const [inputs, targetsByPlan] = await Promise.all([loadCloseInputs(range), loadTargetsByPlan()]);
     const t2 = performance.now();

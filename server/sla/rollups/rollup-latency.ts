@@ -1,8 +1,11 @@
 import { Prisma } from "@/server/generated/prisma/client.ts";
 import type { MailDirection } from "@/server/generated/prisma/enums.ts";
+import { clock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
+import { env } from "@/server/shared/env";
+import { DomainError, say } from "@/server/shared/errors";
 import { requireDay } from "@/server/sla/evidence/chain-errors";
-import { dayEnd, dayStart } from "@/server/sla/evidence/utc-days";
+import { addDays, dayEnd, dayStart, utcDay } from "@/server/sla/evidence/utc-days";
 import { AT_MOST_COLUMNS, atMostCountsSql, histogramFromAtMost, overHourSql } from "./latency-buckets-sql";
 
 // Send and receive latency per tenant, direction and UTC day (LatencyRollup), from the delivery
@@ -15,9 +18,19 @@ export type LatencyRollupOutcome = { day: string; rows: number; messages: number
 
 type Aggregate = { tenantId: string; direction: MailDirection; messages: bigint; sumMs: bigint; maxMs: number | bigint; overHour: bigint } & Record<string, unknown>;
 
+/**
+ * The oldest day whose delivery log is still whole: the log's retention purge (MAIL_LOG_RETENTION_DAYS)
+ * deletes lines by age, and rolling up a partly purged day would replace its roll-up with less.
+ */
+export const oldestWholeLogDay = (now: Date): string => addDays(utcDay(now), -(env().MAIL_LOG_RETENTION_DAYS - 1));
+
 /** Rolls one UTC day up, replacing whatever that day had (idempotent). */
 export async function rollupLatencyDay(dayInput: unknown): Promise<LatencyRollupOutcome> {
   const day = requireDay(dayInput);
+  const oldest = oldestWholeLogDay(clock.now());
+  if (day < oldest) {
+    throw new DomainError("PRECONDITION_FAILED", say(`${day}'s delivery log may be partly purged (kept ${env().MAIL_LOG_RETENTION_DAYS} days): its latency roll-up is kept as it is`, `${day} 的收发信记录可能已部分清除（保留 ${env().MAIL_LOG_RETENTION_DAYS} 天）：其延迟汇总保持不变`));
+  }
   const [from, to] = [dayStart(day), dayEnd(day)];
   // A plain (non-locking) read: INSERT … SELECT would share-lock the day's lines and hold up the
   // relay's updates of them for as long as the scan takes. A negative figure (never written by

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertLines } from "@/server/mail/log/mail-log-test-fixtures";
+import { setClock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { DomainError } from "@/server/shared/errors";
 import { insertSamples } from "@/server/sla/evidence/sample-test-fixtures";
@@ -78,6 +79,10 @@ describe("probe roll-ups", () => {
 
 describe("latency roll-up", () => {
   const day = "2026-11-05";
+  // The delivery log keeps 30 days (MAIL_LOG_RETENTION_DAYS): days are rolled up while it is whole.
+  let restore: () => void;
+  beforeAll(() => (restore = setClock(new Date("2026-11-08T00:10:00Z"))));
+  afterAll(() => restore());
   const line = (tenantId: string, direction: "inbound" | "outbound", receivedAt: string, latencyMs: number | null) => ({ tenantId, direction, receivedAt: at(receivedAt), latencyMs });
   const rollups = () =>
     db.latencyRollup
@@ -118,5 +123,16 @@ describe("latency roll-up", () => {
     expect(await rollupLatencyDay("2026-11-07")).toEqual({ day: "2026-11-07", rows: 0, messages: 0 });
     for (const bad of ["2026-11-5", "", 3]) expect((await refusal(rollupLatencyDay(bad))).code).toBe("BAD_INPUT");
     expect(await db.latencyRollup.count()).toBe(3);
+  });
+
+  it("refuses a day whose delivery log may be partly purged, keeping its roll-up", async () => {
+    const undo = setClock(new Date("2026-12-05T00:10:00Z")); // 2026-11-05 is now 30 days back
+    try {
+      expect((await refusal(rollupLatencyDay(day))).code).toBe("PRECONDITION_FAILED");
+      expect(await db.latencyRollup.count({ where: { day: new Date(`${day}T00:00:00Z`) } })).toBe(3);
+      expect((await rollupLatencyDay("2026-11-06")).day).toBe("2026-11-06");
+    } finally {
+      undo();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { logger } from "@/server/shared/logger";
 import { sealDay, unsealedFinishedDays } from "@/server/sla/evidence/seal-day";
 import { addDays, dayEnd, dayStart, daysFromTo, utcDay } from "@/server/sla/evidence/utc-days";
 import { HOUR_MS } from "@/server/sla/rules/constants";
-import { rollupLatencyDay } from "./rollup-latency";
+import { oldestWholeLogDay, rollupLatencyDay } from "./rollup-latency";
 import { rollupProbeDay, rollupProbeHours } from "./rollup-probes";
 import { purgeOldSamples, type SampleRetentionOutcome } from "./sample-retention";
 
@@ -33,10 +33,13 @@ export async function runSlaTick(): Promise<TickOutcome> {
   const hours = { from: new Date(hour - HOUR_MS), to: new Date(hour + HOUR_MS) };
   await rollupProbeHours(hours.from, hours.to);
   const daysSealed: string[] = [];
+  // After a long stop, days whose delivery log is already purged are sealed without a latency
+  // roll-up (they keep whatever they had): the seal must not wait for a figure that cannot be made.
+  const oldestWhole = oldestWholeLogDay(now);
   for (const day of await unsealedFinishedDays(now)) {
     await rollupProbeHours(dayStart(day), dayEnd(day));
     await rollupProbeDay(day);
-    await rollupLatencyDay(day);
+    if (day >= oldestWhole) await rollupLatencyDay(day);
     await sealDay(day);
     daysSealed.push(day);
   }
@@ -50,8 +53,10 @@ export type DailyOutcome = { latencyDays: string[]; retention: SampleRetentionOu
 
 /** Once a day: the latency of the last LATE_LATENCY_DAYS days again (late first attempts), then retention. */
 export async function runSlaDaily(): Promise<DailyOutcome> {
-  const today = utcDay(clock.now());
-  const latencyDays = daysFromTo(addDays(today, -LATE_LATENCY_DAYS), addDays(today, -1));
+  const now = clock.now();
+  const today = utcDay(now);
+  const from = [addDays(today, -LATE_LATENCY_DAYS), oldestWholeLogDay(now)].sort().at(-1)!;
+  const latencyDays = daysFromTo(from, addDays(today, -1));
   for (const day of latencyDays) await rollupLatencyDay(day);
   return { latencyDays, retention: await purgeOldSamples() };
 }
