@@ -34,6 +34,16 @@ describe("every", () => {
     expect(runs).toBeGreaterThanOrEqual(2);
   });
 
+  it("waits `firstDelayMs` before the first run (listeners starting alongside are not an outage)", async () => {
+    let runs = 0;
+    const s = every("t", 10, async () => void runs++, 150);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(runs).toBe(0);
+    await new Promise((r) => setTimeout(r, 150));
+    await s.stop();
+    expect(runs).toBeGreaterThanOrEqual(1);
+  });
+
   it("jitters by at most 10 % of the interval, 5 s at most", () => {
     expect(jitterMs(60_000, () => 0.9999)).toBe(4_999);
     expect(jitterMs(1_000, () => 0.5)).toBe(50);

@@ -10,9 +10,10 @@ export type Schedule = { stop(): Promise<void> };
 /**
  * Runs `work` every `intervalMs` (plus jitter), never overlapping itself: the next run is due
  * an interval after the previous one STARTED, or at once when it took longer than that.
- * stop() cancels the next run and waits for the one in flight.
+ * stop() cancels the next run and waits for the one in flight. The first run comes after
+ * `firstDelayMs` (plus jitter).
  */
-export function every(name: string, intervalMs: number, work: () => Promise<unknown>): Schedule {
+export function every(name: string, intervalMs: number, work: () => Promise<unknown>, firstDelayMs = 0): Schedule {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
@@ -29,7 +30,7 @@ export function every(name: string, intervalMs: number, work: () => Promise<unkn
         timer = setTimeout(tick, wait);
       });
   };
-  timer = setTimeout(tick, jitterMs(intervalMs));
+  timer = setTimeout(tick, firstDelayMs + jitterMs(intervalMs));
   return {
     async stop() {
       stopped = true;
