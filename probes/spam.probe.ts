@@ -16,7 +16,7 @@ const TESTFILES_DIR = "/usr/share/clamav-testfiles";
 let heldOut: Promise<CorpusEntry[]> | undefined;
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-async function corpusSample(kind: "spam" | "ham"): Promise<LabelledSample> {
+export async function corpusSample(kind: "spam" | "ham"): Promise<LabelledSample> {
   heldOut ??= corpusHalves().then((h) => h.heldOut);
   const entry = pick((await heldOut).filter((e) => e.kind === kind));
   const m = await readCorpusMessage(entry);
