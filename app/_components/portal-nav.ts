@@ -1,8 +1,8 @@
 import type { SessionRole } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts";
-export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts";
+export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla";
+export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -20,6 +20,7 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/console/quarantine", label: "quarantine", icon: "quarantine" },
     { href: "/console/imports", label: "imports", icon: "imports" },
     { href: "/console/settings", label: "settings", icon: "settings" },
+    { href: "/console/sla", label: "sla", icon: "sla" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],
@@ -31,6 +32,7 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/ops/domains", label: "domains", icon: "domains" },
     { href: "/ops/billing", label: "billing", icon: "billing" },
     { href: "/ops/plans", label: "plans", icon: "plans" },
+    { href: "/ops/sla", label: "sla", icon: "sla" },
     { href: "/ops/alerts", label: "alerts", icon: "alerts" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
   ],

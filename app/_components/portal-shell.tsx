@@ -11,6 +11,7 @@ import {
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  DashboardOutlined,
   GlobalOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -41,6 +42,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   imports: <ImportOutlined />,
   settings: <SettingOutlined />,
   alerts: <AlertOutlined />,
+  sla: <DashboardOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;

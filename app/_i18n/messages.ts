@@ -31,11 +31,17 @@ import zhSpamPolicy from "./messages/zh-CN/spamPolicy.json";
 import enSpamPolicy from "./messages/en/spamPolicy.json";
 import zhOpsAlerts from "./messages/zh-CN/opsAlerts.json";
 import enOpsAlerts from "./messages/en/opsAlerts.json";
+import zhStatusPage from "./messages/zh-CN/statusPage.json";
+import enStatusPage from "./messages/en/statusPage.json";
+import zhSla from "./messages/zh-CN/sla.json";
+import enSla from "./messages/en/sla.json";
+import zhOpsSla from "./messages/zh-CN/opsSla.json";
+import enOpsSla from "./messages/en/opsSla.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla },
 } as const;
 
 export function loadMessages(locale: Locale) {

@@ -5,6 +5,7 @@ import { DEMO_PLANS } from "./plans";
 import { env } from "@/server/shared/env";
 import { seedDemoBilling } from "./demo-billing";
 import { seedDemoConsole } from "./demo-console";
+import { seedDemoSla } from "./demo-sla";
 
 // Creates the demo data when it is missing and never changes what exists: running it again
 // adds nothing, and a demo password someone changed stays changed. Rows are found by their
@@ -64,6 +65,8 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
   }
   if (await seedDemoBilling(db, log)) created.push("demo subscription");
   if (await seedDemoConsole(db, log)) created.push("demo domain and mailbox");
+  // After the subscription: the demo SLA month is one the client paid for.
+  if (await seedDemoSla(db, log)) created.push("demo SLA month");
   return { created };
 }
 

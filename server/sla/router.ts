@@ -3,6 +3,7 @@ import { router } from "@/server/trpc/init";
 import { customerProcedure, operatorProcedure } from "@/server/trpc/procedures";
 import { closeSlaMonth } from "./close/close-month";
 import { slaAdminRouter } from "./ops-admin-router";
+import { statusRouter } from "./status/router";
 import { decideCredit } from "./credits/decide-credit";
 import { ZDecideCreditRequest } from "./credits/decide-credit.types";
 import { getSlaReport, listReportMonths } from "./reports/get-sla-report";
@@ -32,4 +33,6 @@ export const slaRouter = router({
   ops: opsSlaRouter,
   // Maintenance windows, incidents and per-plan targets (operators).
   admin: slaAdminRouter,
+  // The public status page's data (no session, no tenant data).
+  status: statusRouter,
 });
