@@ -9,7 +9,7 @@ import mysql from "mysql2/promise";
 import { env, resetEnvCache } from "@/server/shared/env";
 import { setClock } from "@/server/shared/clock";
 import { db, disconnectDb } from "@/server/shared/db";
-import { serverOptions, withDatabase } from "@/server/shared/migrations/connection";
+import { serverOptions } from "@/server/shared/migrations/connection";
 import { closeSlaMonth, type CloseMonthResult } from "@/server/sla/close/close-month";
 import { monthBounds } from "@/server/sla/rules/intervals";
 import { makeContext } from "@/server/trpc/context";
