@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   console.log(
     [
       `SLA month ${r.month} closed (run ${r.runId}) in ${(r.ms / 1000).toFixed(1)} s`,
-      `  tenants      ${r.tenants.toLocaleString("en-US")} closed, ${r.skipped} left for later (month not ended in their zone)`,
+      `  tenants      ${r.tenants.toLocaleString("en-US")} closed, ${r.skipped} left for later (month not ended in their zone), ${r.kept} kept as decided`,
       `  breached     ${r.breached.toLocaleString("en-US")}`,
       `  no evidence  ${r.noEvidence.toLocaleString("en-US")}`,
       `  credits      ${r.credits.toLocaleString("en-US")} proposed or updated (operators review them on /ops/sla)`,

@@ -47,7 +47,7 @@ const calls: Record<string, (w: Who) => Promise<unknown>> = {
   "ops.credits": (w) => sla(who(w)).ops.credits({}),
   // A rejection needs a reason; the wrong roles are refused before the reason is read.
   "ops.decideCredit": (w) => sla(who(w)).ops.decideCredit({ creditId: "no-such-credit", decision: "reject", reason: "matrix test" }),
-  "ops.close": (w) => sla(who(w)).ops.close({ month: "2026-07" }),
+  "ops.close": (w) => sla(who(w)).ops.close({ month: "2026-09" }),
 };
 const operatorOnly: Record<Who, Outcome> = { anonymous: "UNAUTHORIZED", tenant_admin: "FORBIDDEN", reseller: "FORBIDDEN", operator: OK };
 const customerOnly: Record<Who, Outcome> = { anonymous: "UNAUTHORIZED", tenant_admin: OK, reseller: "FORBIDDEN", operator: "FORBIDDEN" };
@@ -72,7 +72,7 @@ describe("a tenant sees only its own SLA", () => {
   });
 
   it("a month not closed yet says so", async () => {
-    expect(await sla(adminA).customer.report({ month: "2026-09" })).toEqual({ month: "2026-09", closed: false });
+    expect(await sla(adminA).customer.report({ month: "2026-08" })).toEqual({ month: "2026-08", closed: false });
   });
 
   it("another reseller's or tenant's caller cannot decide a credit", async () => {

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
-import { db } from "@/server/shared/db";
+import { withNamedLock } from "@/server/shared/named-lock";
 import { clock } from "@/server/shared/clock";
 import { env } from "@/server/shared/env";
 import { DomainError } from "@/server/shared/errors";
@@ -32,19 +32,7 @@ export type StartBillingRunResult = { run: BillingRunView; outcome: StartOutcome
 export async function startBillingRun(input: StartBillingRunInput): Promise<StartBillingRunResult> {
   const now = clock.now();
   const month = validateRunMonth(input.month, now, env().TZ_DEFAULT);
-  return db.$transaction(
-    async (tx) => {
-      const lock = `mailstead_billing_run:${month}`;
-      const [got] = await tx.$queryRaw<{ ok: bigint | number | null }[]>`SELECT GET_LOCK(${lock}, ${START_LOCK_WAIT_S}) AS ok`;
-      if (Number(got?.ok) !== 1) throw new DomainError("UNAVAILABLE", `Another start of the ${month} run is taking long; try again in a minute`);
-      try {
-        return await openRun(tx, month, input, now);
-      } finally {
-        await tx.$queryRaw`SELECT RELEASE_LOCK(${lock})`;
-      }
-    },
-    { isolationLevel: "ReadCommitted", timeout: 30_000, maxWait: 10_000 },
-  );
+  return withNamedLock(`mailstead_billing_run:${month}`, START_LOCK_WAIT_S, `Another start of the ${month} run is taking long; try again in a minute`, (tx) => openRun(tx, month, input, now));
 }
 
 async function openRun(tx: Tx, month: string, input: StartBillingRunInput, now: Date): Promise<StartBillingRunResult> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageLatencyMs } from "./message-latency";
+import { MAX_LATENCY_MS, messageLatencyMs } from "./message-latency";
 
 describe("messageLatencyMs", () => {
   const t = new Date("2026-11-03T10:00:00.000Z");
@@ -10,5 +10,8 @@ describe("messageLatencyMs", () => {
   it("is 0, never negative, when the event's clock reads earlier than the receipt's", () => {
     expect(messageLatencyMs(t, t)).toBe(0);
     expect(messageLatencyMs(t, new Date("2026-11-03T09:59:59.000Z"))).toBe(0);
+  });
+  it("stops at the column's limit (about 24.8 days) for a message stored weeks after it came", () => {
+    expect(messageLatencyMs(t, new Date("2026-12-31T00:00:00.000Z"))).toBe(MAX_LATENCY_MS);
   });
 });

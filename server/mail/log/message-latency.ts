@@ -10,7 +10,14 @@
 // copies were all local) carry null: the SLA measures the platform's delay, and a release from
 // quarantine is a person's decision, not the platform's.
 
-/** Whole milliseconds from `from` to `to`; 0 when the clock says `to` came first (a clock step must not make a negative figure). */
+/** The column is a signed INT: about 24.8 days of milliseconds. */
+export const MAX_LATENCY_MS = 2_147_483_647;
+
+/**
+ * Whole milliseconds from `from` to `to`; 0 when the clock says `to` came first (a clock step must
+ * not make a negative figure), and at most MAX_LATENCY_MS (a message stored weeks after it was
+ * received, say restored from a backup, is over the one-hour limit either way).
+ */
 export function messageLatencyMs(from: Date, to: Date): number {
-  return Math.max(0, Math.round(to.getTime() - from.getTime()));
+  return Math.min(MAX_LATENCY_MS, Math.max(0, Math.round(to.getTime() - from.getTime())));
 }

@@ -35,7 +35,10 @@ async function probeEachMinute(port: number, minutes: number[], rcpt: string) {
     await recordRun(writer, "test-probe", { probe: "smtp_mx", target: `127.0.0.1:${port}`, run: () => probeSmtpMx({ host: "127.0.0.1", port }, { timeoutMs: 2_000, rcpt }) });
     undo();
   }
+  // Flushed on the simulated clock too: on the real one these days are long past sealing.
+  const undo = setClock(new Date((minutes.at(-1)! + 1) * MINUTE_MS));
   await writer.close();
+  undo();
 }
 
 beforeAll(async () => {
@@ -95,8 +98,14 @@ describe("closing a month with a 50-minute outage", () => {
     expect(await db.auditEvent.count({ where: { action: "sla.credit.approve", targetId: credit.id } })).toBe(1);
     // A decided credit is final: rejecting it now is a conflict, and a re-close keeps it.
     await expect(decideCredit(operatorActor, { creditId: credit.id, decision: "reject", reason: "changed my mind" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await closeSlaMonth({ month: MONTH, trigger: "cli" });
+    // Even when the evidence would now read otherwise (the outage reclassified as force majeure),
+    // the month and breach behind the decided credit stay as they were.
+    await db.incident.create({ data: { kind: "outage", cause: "force_majeure", reason: "typhoon", summary: "typhoon", startsAt: new Date(OUTAGE_START), endsAt: new Date(new Date(OUTAGE_START).getTime() + 50 * MINUTE_MS) } });
+    const again = await closeSlaMonth({ month: MONTH, trigger: "cli" });
+    expect(again).toMatchObject({ kept: 1, breached: 0 });
     expect(await db.slaCredit.findUniqueOrThrow({ where: { id: credit.id } })).toMatchObject({ status: "approved", amount: 69n });
+    expect(await db.slaBreach.count({ where: { tenantId, month: MONTH } })).toBe(1);
+    expect((await db.slaMonth.findUniqueOrThrow({ where: { tenantId_month: { tenantId, month: MONTH } } })).status).toBe("breached");
   });
 
   it("a changed sample makes the evidence chain fail on its day", async () => {
@@ -119,10 +128,23 @@ describe("bad input", () => {
   });
 
   it("a month without samples is reported as no evidence, never 100 %", async () => {
-    await createPayingTenant("无证据", 30_000, "2026-08");
-    const r = await closeSlaMonth({ month: "2026-08", trigger: "cli" });
+    await createPayingTenant("无证据", 30_000, "2026-09");
+    const r = await closeSlaMonth({ month: "2026-09", trigger: "cli" });
     expect(r).toMatchObject({ tenants: 2, noEvidence: 2, breached: 0, credits: 0 });
-    const months = await db.slaMonth.findMany({ where: { month: "2026-08" } });
+    const months = await db.slaMonth.findMany({ where: { month: "2026-09" } });
     expect(months.every((m) => m.status === "no_evidence" && m.availabilityPpm === null)).toBe(true);
+  });
+
+  it("refuses a month whose samples are past retention: it stays as it was closed", async () => {
+    const before = await db.slaCloseRun.count();
+    await expect(closeSlaMonth({ month: "2026-07", trigger: "cli" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await db.slaCloseRun.count()).toBe(before);
+  });
+
+  it("two closes of one month at once: one runs, the other is told", async () => {
+    const results = await Promise.allSettled([closeSlaMonth({ month: "2026-09", trigger: "cli" }), closeSlaMonth({ month: "2026-09", trigger: "operator" })]);
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as DomainError);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(refused.map((e) => e.code)).toEqual([expect.stringMatching(/^(CONFLICT|UNAVAILABLE)$/)]);
   });
 });

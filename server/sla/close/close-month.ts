@@ -4,6 +4,7 @@ import { db } from "@/server/shared/db";
 import { env } from "@/server/shared/env";
 import { DomainError, say } from "@/server/shared/errors";
 import { logger } from "@/server/shared/logger";
+import { withNamedLock } from "@/server/shared/named-lock";
 import { addDays, dayStart, daysFromTo, utcDay } from "../evidence/utc-days";
 import { oldestWholeLogDay, rollupLatencyDay } from "../rollups/rollup-latency";
 import { LATE_LATENCY_DAYS } from "../rollups/sla-maintenance";
@@ -31,6 +32,8 @@ export type CloseMonthResult = {
   month: string;
   tenants: number;
   skipped: number;
+  /** Tenants whose credit was already decided: their month stays as it was when decided. */
+  kept: number;
   breached: number;
   noEvidence: number;
   credits: number;
@@ -55,11 +58,18 @@ export async function closeSlaMonth(opts: { month: string; trigger: "schedule" |
   const now = clock.now().getTime();
   const started = performance.now();
   if (monthBounds(month, "Etc/GMT-14").start > now) refuse(`${month} has not begun: there is nothing to close`, `${month} 尚未开始，无可结算`);
-  const running = await db.slaCloseRun.findFirst({ where: { month, status: "running", startedAt: { gt: new Date(now - STALE_RUN_MS) } } });
-  if (running) throw new DomainError("CONFLICT", say(`the close of ${month} is already running (run ${running.id})`, `${month} 的结算正在进行（${running.id}）`));
-  const run = await db.slaCloseRun.create({ data: { month, trigger: opts.trigger, requestedById: opts.requestedById ?? null, startedAt: new Date(now) } });
+  const range = coveringRange(month);
+  // Raw samples go after SLA_SAMPLE_RETENTION_DAYS: closing such a month again would find no
+  // evidence and overwrite what was closed while it was there. It stays as it was closed.
+  const retention = env().SLA_SAMPLE_RETENTION_DAYS;
+  if (range.start < now - retention * DAY_MS) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      say(`${month}'s probe samples are past their ${retention}-day retention: the month stays as it was closed`, `${month} 的探针样本已超过 ${retention} 天保留期：该月保持原结算结果`),
+    );
+  }
+  const run = await startRun(month, opts, now);
   try {
-    const range = coveringRange(month);
     // Latency roll-ups first for the days a late first delivery attempt can still change (the
     // daily job redoes the last LATE_LATENCY_DAYS; this makes the month's last days current). Older
     // days keep their roll-ups: their delivery log may be purged already.
@@ -87,6 +97,20 @@ export async function closeSlaMonth(opts: { month: string; trigger: "schedule" |
   }
 }
 
+/**
+ * Opens the run under a named lock, so the scheduled job and an operator's button cannot both
+ * start the same month (each would rewrite the same pages). A run that has not finished within
+ * STALE_RUN_MS is taken to have crashed and no longer blocks.
+ */
+function startRun(month: string, opts: { trigger: string; requestedById?: string | null }, now: number) {
+  const busy = say(`another close of ${month} is starting; try again in a minute`, `${month} 的另一次结算正在启动，请稍后再试`);
+  return withNamedLock(`mailstead_sla_close:${month}`, 0, busy, async (tx) => {
+    const running = await tx.slaCloseRun.findFirst({ where: { month, status: "running", startedAt: { gt: new Date(now - STALE_RUN_MS) } } });
+    if (running) throw new DomainError("CONFLICT", say(`the close of ${month} is already running (run ${running.id})`, `${month} 的结算正在进行（${running.id}）`));
+    return tx.slaCloseRun.create({ data: { month, trigger: opts.trigger, requestedById: opts.requestedById ?? null, startedAt: new Date(now) } });
+  });
+}
+
 async function closeTenants(
   month: string,
   runId: string,
@@ -104,12 +128,14 @@ async function closeTenants(
     if (known) return known;
     const bounds = monthBounds(month, tz);
     const inMonth = <T extends { at: number }>(list: T[]) => list.filter((s) => s.at >= bounds.start && s.at < bounds.end);
-    const lastDay = await db.sampleDigest.findFirst({ where: { day: { lte: dayStart(utcDay(new Date(bounds.end - 1))) } }, orderBy: { day: "desc" }, select: { digest: true } });
+    // The digest of the UTC day holding the month's last minute: its link covers every sample of
+    // the month. Not sealed yet (sealing behind): none, rather than an earlier day's.
+    const lastDay = await db.sampleDigest.findUnique({ where: { day: dayStart(utcDay(new Date(bounds.end - 1))) }, select: { digest: true } });
     const made = { bounds, platform: platformMonth(inMonth(inputs.platform), bounds), digest: lastDay?.digest ?? null, labelled: inMonth(inputs.labelled) };
     zones.set(tz, made);
     return made;
   };
-  const totals = { tenants: 0, skipped: 0, breached: 0, noEvidence: 0, credits: 0 };
+  const totals = { tenants: 0, skipped: 0, kept: 0, breached: 0, noEvidence: 0, credits: 0 };
   for (let after = ""; ; ) {
     const page = await loadTenantPage(month, after, PAGE, latencyDays);
     if (!page.length) break;
@@ -126,6 +152,7 @@ async function closeTenants(
     }
     const outcome = await closeTenantPage(ready);
     totals.tenants += ready.length;
+    totals.kept += outcome.kept;
     totals.breached += outcome.breached;
     totals.noEvidence += outcome.noEvidence;
     totals.credits += outcome.credits;

@@ -32,7 +32,7 @@ export type TenantMonthContext = {
   runId: string | null;
 };
 
-export type PageOutcome = { breached: number; noEvidence: number; credits: number };
+export type PageOutcome = { breached: number; noEvidence: number; credits: number; kept: number };
 
 const PROBES_OF: Partial<Record<PromiseName, readonly string[]>> = { availability: AVAILABILITY_PROBES, connectivity: CONNECTIVITY_PROBES };
 
@@ -89,17 +89,28 @@ function breachRows(tenant: CloseTenant, ctx: TenantMonthContext, e: MonthEvalua
   }));
 }
 
-/** Evaluates and writes one page of tenants, each with its own zone's context. */
+/**
+ * Evaluates and writes one page of tenants, each with its own zone's context. A tenant whose
+ * credit an operator already decided keeps its month and breaches as they were when decided: the
+ * decision rests on that evidence (a later re-close, say after an incident was reclassified, must
+ * not take it away from under an approved credit).
+ */
 export async function closeTenantPage(page: { tenant: CloseTenant; ctx: TenantMonthContext }[]): Promise<PageOutcome> {
-  if (!page.length) return { breached: 0, noEvidence: 0, credits: 0 };
+  if (!page.length) return { breached: 0, noEvidence: 0, credits: 0, kept: 0 };
   const month = page[0]!.ctx.month;
-  const evaluated = page.map(({ tenant, ctx }) => ({ tenant, ctx, e: evaluateTenant(tenant, ctx) }));
-  const ids = page.map((p) => p.tenant.id);
+  const decided = new Set(
+    (await db.slaCredit.findMany({ where: { month, tenantId: { in: page.map((p) => p.tenant.id) }, status: { not: "proposed" } }, select: { tenantId: true } })).map((c) => c.tenantId),
+  );
+  const open = page.filter((p) => !decided.has(p.tenant.id));
+  const evaluated = open.map(({ tenant, ctx }) => ({ tenant, ctx, e: evaluateTenant(tenant, ctx) }));
+  const ids = open.map((p) => p.tenant.id);
   const outcome = {
     breached: evaluated.filter((x) => x.e.status === "breached").length,
     noEvidence: evaluated.filter((x) => x.e.status === "no_evidence").length,
     credits: 0,
+    kept: decided.size,
   };
+  if (!open.length) return outcome;
   await db.$transaction(async (tx) => {
     await tx.slaMonth.deleteMany({ where: { month, tenantId: { in: ids } } });
     await tx.slaMonth.createMany({ data: evaluated.map(({ tenant, ctx, e }) => monthRow(tenant, ctx, e)) });
@@ -112,7 +123,11 @@ export async function closeTenantPage(page: { tenant: CloseTenant; ctx: TenantMo
   return outcome;
 }
 
-/** Proposals for the page: new ones created, open ones updated, decided ones kept as they are. */
+/**
+ * Proposals for the page: new ones created, open ones updated or withdrawn. Every change to an
+ * existing row is conditional on it still being a proposal: an operator deciding it meanwhile
+ * (under the tenant's lock, decide-credit.ts) wins, and the close leaves it alone.
+ */
 async function proposeCredits(tx: Prisma.TransactionClient, month: string, evaluated: { tenant: CloseTenant; e: MonthEvaluation }[]): Promise<number> {
   const existing = new Map((await tx.slaCredit.findMany({ where: { month, tenantId: { in: evaluated.map((x) => x.tenant.id) } } })).map((c) => [c.tenantId, c]));
   const created: Prisma.SlaCreditCreateManyInput[] = [];
@@ -120,16 +135,17 @@ async function proposeCredits(tx: Prisma.TransactionClient, month: string, evalu
   for (const { tenant, e } of evaluated) {
     const before = existing.get(tenant.id);
     if (before && before.status !== "proposed") continue;
+    const stillProposed = before && { id: before.id, status: "proposed" as const };
     const failureMinutes = e.creditableMinutes.length;
     // Nothing to double, or nothing paid to cap it with: no proposal (the breach stays on record).
     if (failureMinutes === 0 || tenant.monthFee <= 0n) {
-      if (before) await tx.slaCredit.delete({ where: { id: before.id } });
+      if (stillProposed) await tx.slaCredit.deleteMany({ where: stillProposed });
       continue;
     }
     const p = proposeCredit({ failureMinutes, monthFee: tenant.monthFee, feesPaid: tenant.monthFee });
     const data = { failureMinutes, creditMinutes: p.creditMinutes, monthFee: tenant.monthFee, proposedAmount: p.amount, capAmount: p.capAmount, currency: tenant.currency };
     if (before && before.proposedAmount !== p.amount) log.info("credit proposal changed on re-close", { tenantId: tenant.id, month, from: String(before.proposedAmount), to: String(p.amount) });
-    if (before) await tx.slaCredit.update({ where: { id: before.id }, data });
+    if (stillProposed) await tx.slaCredit.updateMany({ where: stillProposed, data });
     else created.push({ tenantId: tenant.id, month, ...data });
     proposed++;
   }

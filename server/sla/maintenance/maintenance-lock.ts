@@ -1,6 +1,6 @@
-import { db } from "@/server/shared/db";
-import { DomainError, say } from "@/server/shared/errors";
 import type { Prisma } from "@/server/generated/prisma/client.ts";
+import { say } from "@/server/shared/errors";
+import { withNamedLock } from "@/server/shared/named-lock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,19 +12,6 @@ const LOCK_WAIT_S = 10;
  * check and the insert of two schedules (or a schedule and a cancel) at once cannot interleave, so
  * two overlapping windows can never both be written. A row lock cannot do it: there is no row yet.
  */
-export async function withMaintenanceLock<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      const [got] = await tx.$queryRaw<{ ok: bigint | number | null }[]>`SELECT GET_LOCK(${LOCK}, ${LOCK_WAIT_S}) AS ok`;
-      if (Number(got?.ok) !== 1) {
-        throw new DomainError("UNAVAILABLE", say("Another change to the maintenance calendar is taking long; try again in a minute", "另一项维护日程变更耗时较长，请一分钟后重试"));
-      }
-      try {
-        return await work(tx);
-      } finally {
-        await tx.$queryRaw`SELECT RELEASE_LOCK(${LOCK})`;
-      }
-    },
-    { isolationLevel: "ReadCommitted", timeout: 30_000, maxWait: 10_000 },
-  );
+export function withMaintenanceLock<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withNamedLock(LOCK, LOCK_WAIT_S, say("Another change to the maintenance calendar is taking long; try again in a minute", "另一项维护日程变更耗时较长，请一分钟后重试"), work);
 }

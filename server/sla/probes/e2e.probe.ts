@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { withConnection } from "./line-connection";
-import { PROBE_TOKEN_HEADER, takeByToken } from "./pop3-take";
+import { newProbeToken, PROBE_TOKEN_HEADER, takeByToken } from "./pop3-take";
 import { ProbeReplyError, runProbe, sendMessage, smtpStep } from "./probe-steps";
 import type { MailTarget, ProbeCredentials, ProbeResult } from "./probe.types";
 import { openSubmission } from "./submission.probe";
@@ -17,7 +16,7 @@ export type E2eOptions = ProbeCredentials & { submission: MailTarget; pop3: Mail
  */
 export function probeE2e(opts: E2eOptions): Promise<ProbeResult> {
   return runProbe(async () => {
-    const token = randomUUID();
+    const token = newProbeToken();
     const started = performance.now();
     const deadline = started + opts.timeoutMs;
     const left = () => Math.max(1, Math.round(deadline - performance.now()));

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { deleteQuarantinedMessage } from "@/server/mail/quarantine/delete-quarantined-message";
 import { db } from "@/server/shared/db";
 import { withConnection } from "./line-connection";
-import { PROBE_TOKEN_HEADER, takeByToken } from "./pop3-take";
-import { ProbeReplyError, sendMessage, smtpStep, unknownUser } from "./probe-steps";
+import { newProbeToken, PROBE_TOKEN_HEADER, takeByToken } from "./pop3-take";
+import { failureFlags, sendMessage, smtpStep, unknownUser } from "./probe-steps";
 import type { MailTarget, ProbeResult } from "./probe.types";
 import type { ProbeMailbox } from "./probe-mailbox";
 
@@ -52,12 +51,12 @@ async function settle(opts: LabelledOptions, queueId: string | null, token: stri
 }
 
 export async function probeLabelled(opts: LabelledOptions, sample: LabelledSample): Promise<ProbeResult> {
-  const token = randomUUID();
+  const token = newProbeToken();
   const started = performance.now();
   let verdict: Verdict = "error";
   let score: number | undefined;
   let error: string | null = null;
-  let suspectMailbox = false;
+  let flags: Pick<ProbeResult, "suspectMailbox" | "inconclusive"> = {};
   try {
     const reply = await send(opts, sample, token);
     if (reply.code >= 500) verdict = "rejected";
@@ -67,7 +66,7 @@ export async function probeLabelled(opts: LabelledOptions, sample: LabelledSampl
     if (verdict === "deferred" || verdict === "rejected") error = `the MX answered ${reply.text.slice(0, 300)}`;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
-    suspectMailbox = e instanceof ProbeReplyError && e.suspectMailbox;
+    flags = failureFlags(e);
   }
   const ok = verdictIsRight(sample.label, verdict);
   const detail = { label: sample.label, source: sample.source, verdict, ...(score === undefined ? {} : { score }) };
@@ -76,6 +75,6 @@ export async function probeLabelled(opts: LabelledOptions, sample: LabelledSampl
     latencyMs: verdict === "error" ? null : Math.round(performance.now() - started),
     error: ok ? null : (error ?? `${sample.label} ${verdict}`),
     detail,
-    ...(suspectMailbox ? { suspectMailbox } : {}),
+    ...flags,
   };
 }

@@ -1,5 +1,6 @@
 import { withConnection, type LineConnection } from "./line-connection";
 import { pop3Step, runProbe } from "./probe-steps";
+import { pop3Turn } from "./pop3-turns";
 import type { MailTarget, ProbeCredentials, ProbeOptions, ProbeResult } from "./probe.types";
 
 /** Greeting, STLS, USER/PASS as the probe mailbox (a refused PASS may mean the mailbox is gone). */
@@ -13,11 +14,14 @@ export async function openPop3(c: LineConnection, who: ProbeCredentials): Promis
 
 /** POP3 as a mail client uses it: STLS, login, STAT, QUIT. */
 export function probePop3(target: MailTarget, opts: ProbeOptions & ProbeCredentials): Promise<ProbeResult> {
-  return runProbe(() =>
-    withConnection(target, opts.timeoutMs, async (c) => {
-      await openPop3(c, opts);
-      await pop3Step(c, "STAT");
-      await pop3Step(c, "QUIT");
-    }),
+  // The turn is taken outside the timing: waiting for another probe is not the service's latency.
+  return pop3Turn(() =>
+    runProbe(() =>
+      withConnection(target, opts.timeoutMs, async (c) => {
+        await openPop3(c, opts);
+        await pop3Step(c, "STAT");
+        await pop3Step(c, "QUIT");
+      }),
+    ),
   );
 }

@@ -3,14 +3,24 @@ import type { ProbeResult } from "./probe.types";
 
 // The steps the SMTP and POP3 probes share, and the one wrapper that turns a run into a result.
 
-/** A reply the probe did not expect; `suspectMailbox` when it may mean the probe mailbox is gone. */
+/**
+ * A reply the probe did not expect; `suspectMailbox` when it may mean the probe mailbox is gone,
+ * `inconclusive` when it says nothing about the service (the mailbox held by another probe session).
+ */
 export class ProbeReplyError extends Error {
   constructor(
     message: string,
     readonly suspectMailbox = false,
+    readonly inconclusive = false,
   ) {
     super(message);
   }
+}
+
+/** The flags of a failed run's error, for its ProbeResult. */
+export function failureFlags(e: unknown): Pick<ProbeResult, "suspectMailbox" | "inconclusive"> {
+  if (!(e instanceof ProbeReplyError)) return {};
+  return { ...(e.suspectMailbox ? { suspectMailbox: true } : {}), ...(e.inconclusive ? { inconclusive: true } : {}) };
 }
 
 /**
@@ -24,7 +34,7 @@ export async function runProbe(work: () => Promise<{ latencyMs?: number } | void
     return { ok: true, latencyMs: Math.round(own ?? performance.now() - started), error: null };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    return { ok: false, latencyMs: null, error, ...(e instanceof ProbeReplyError && e.suspectMailbox ? { suspectMailbox: true } : {}) };
+    return { ok: false, latencyMs: null, error, ...failureFlags(e) };
   }
 }
 
@@ -44,7 +54,8 @@ export async function pop3Step(c: LineConnection, command: string | null, suspec
   const what = command === null ? "the POP3 greeting" : `the reply to ${shown(command).split(" ")[0]}`;
   if (command !== null) c.write(command + "\r\n");
   const line = await c.line(what);
-  if (!line.startsWith("+OK")) throw new ProbeReplyError(`${what}: expected +OK, got ${line.slice(0, 300)}`, suspect);
+  // [IN-USE]: another session (another probe host's) holds the probe mailbox; not a failure of the service.
+  if (!line.startsWith("+OK")) throw new ProbeReplyError(`${what}: expected +OK, got ${line.slice(0, 300)}`, suspect, line.startsWith("-ERR [IN-USE]"));
   return line;
 }
 

@@ -10,6 +10,8 @@ export type ProbeResult = {
    * checks the mailbox before it records the run as an outage (probe-mailbox.ts).
    */
   suspectMailbox?: boolean;
+  /** The run says nothing about the service (the probe mailbox was held by another session): no sample. */
+  inconclusive?: boolean;
 };
 
 /** A mail listener: host and port, implicit TLS or not. */

@@ -1,11 +1,14 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEngine } from "@/server/mail/smtp/smtp-test-helpers";
+import { expectCode, openSession, startTestEngine } from "@/server/mail/smtp/smtp-test-helpers";
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 import { createSampleWriter } from "@/server/sla/samples/write-samples";
 import { probeE2e } from "./e2e.probe";
+import { withConnection } from "./line-connection";
+import { newProbeToken, PROBE_TOKEN_HEADER, takeByToken } from "./pop3-take";
+import { openPop3 } from "./pop3.probe";
 import { probeLabelled } from "./labelled.probe";
 import { probeNetwork } from "./network.probe";
 import { probePop3 } from "./pop3.probe";
@@ -99,6 +102,49 @@ describe("failures", () => {
     const pop = await probePop3(at(engine.ports.pop3), { timeoutMs: TIMEOUT, address: box.address, password: "wrong-password-123" });
     expect(pop).toMatchObject({ ok: false, suspectMailbox: true });
     expect(pop.error).toMatch(/^the reply to PASS: expected \+OK, got -ERR/);
+  });
+});
+
+describe("the probe mailbox shared by several probes", () => {
+  it("probes in one process take turns: three POP3 probes at once all succeed", async () => {
+    const runs = await Promise.all([0, 1, 2].map(() => probePop3(at(engine.ports.pop3), { timeoutMs: TIMEOUT, ...box })));
+    expect(runs.map((r) => r.error)).toEqual([null, null, null]);
+  });
+
+  it("a session held elsewhere (another probe host) is [IN-USE]: inconclusive, and no sample is written", async () => {
+    const writer = createSampleWriter({ flushSeconds: 600 });
+    try {
+      await withConnection(at(engine.ports.pop3), TIMEOUT, async (c) => {
+        await openPop3(c, box); // holds the maildrop until QUIT
+        const r = await probePop3(at(engine.ports.pop3), { timeoutMs: TIMEOUT, ...box });
+        expect(r).toMatchObject({ ok: false, inconclusive: true });
+        expect(r.error).toMatch(/IN-USE/);
+        expect(await recordRun(writer, "test", { probe: "pop3", target: "held", run: () => probePop3(at(engine.ports.pop3), { timeoutMs: TIMEOUT, ...box }) })).toBeNull();
+        expect(writer.pending()).toBe(0);
+        c.write("QUIT\r\n");
+      });
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it("a message a probe never came back for is swept after an hour; a recent one is left to its run", async () => {
+    const send = async (token: string) => {
+      const s = await openSession(engine.ports.submission, { user: box.address, pass: box.password });
+      await expectCode(s.cmd(`MAIL FROM:<${box.address}>`), 250);
+      await expectCode(s.cmd(`RCPT TO:<${box.address}>`), 250);
+      await expectCode(s.cmd("DATA"), 354);
+      await expectCode(s.cmd(`${PROBE_TOKEN_HEADER}: ${token}\r\nSubject: left behind\r\n\r\nbody\r\n.`), 250);
+      s.destroy();
+    };
+    const stale = `${(Date.now() - 2 * 3_600_000).toString(36)}-stale`;
+    const recent = newProbeToken();
+    await send(stale);
+    await send(recent);
+    expect(await takeByToken(at(engine.ports.pop3), box, newProbeToken(), TIMEOUT)).toEqual([]);
+    const left = await takeByToken(at(engine.ports.pop3), box, recent, TIMEOUT);
+    expect(left).toHaveLength(1);
+    expect(await db.storedMessage.count({ where: { mailboxId: box.mailboxId } })).toBe(0);
   });
 });
 

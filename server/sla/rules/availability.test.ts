@@ -58,6 +58,21 @@ describe("judgeMinutes (the contract's minutes govern)", () => {
   });
 });
 
+describe("coverage in the steps", () => {
+  const judge = (measuredMinutes: number) => judgeMinutes({ failureSeconds: 0, allowanceSec: 2_640, targetPpm: 999_000, measuredMinutes, monthMinutes: 44_640 });
+
+  it("says how much of the month was measured", () => {
+    expect(judge(44_640).steps[0]).toBe("measured minutes: 44640 of 44640 (100.00 %)");
+    expect(judge(44_640).steps[1]).toMatch(/^failure minutes/);
+  });
+
+  it("warns below 99 %: unmeasured minutes are neither failures nor uptime", () => {
+    const { steps, met } = judge(44_000);
+    expect(steps.slice(0, 2)).toEqual(["measured minutes: 44000 of 44640 (98.57 %)", "warning: 640 minutes were not measured; they count neither as failures nor as uptime"]);
+    expect(met).toBe(true);
+  });
+});
+
 describe("formatPpm / percentText", () => {
   it("rounds half up to the digits asked", () => {
     expect(formatPpm(999_950, 1)).toBe("100.0");

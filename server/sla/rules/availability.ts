@@ -23,7 +23,23 @@ export type JudgeMinutesInput = {
   allowanceSec: number;
   targetPpm: number;
   measuredMinutes: number;
+  /** The month's minutes (its calendar length): with it, the steps say how much of it was watched. */
+  monthMinutes?: number;
 };
+
+/**
+ * Below this share of the month's minutes measured, the steps warn: minutes nobody watched are
+ * neither failures nor uptime, and a long silence of the probes (their host down with the
+ * service) is for an operator to look at, with the incidents they record.
+ */
+export const COVERAGE_WARN_PPM = 990_000;
+
+function coverageStep(measured: number, monthMinutes: number | undefined): string[] {
+  if (!monthMinutes) return [`measured minutes: ${measured}`];
+  const ppm = Math.floor((Math.min(measured, monthMinutes) * PPM) / monthMinutes);
+  const line = `measured minutes: ${measured} of ${monthMinutes} (${formatPpm(ppm, 2)} %)`;
+  return ppm < COVERAGE_WARN_PPM ? [line, `warning: ${monthMinutes - Math.min(measured, monthMinutes)} minutes were not measured; they count neither as failures nor as uptime`] : [line];
+}
 
 /**
  * Judges failure time against the contract. The contract's minutes govern, not its percentage:
@@ -44,7 +60,7 @@ export function judgeMinutes(input: JudgeMinutesInput): MinutesFigure {
   const failure = durationText(failureSeconds);
   const allowed = durationText(allowanceSec);
   const steps = [
-    `measured minutes: ${measuredMinutes}`,
+    ...coverageStep(measuredMinutes, input.monthMinutes),
     failureSeconds % 60 === 0 ? `failure minutes: ${failureMinutes}` : `failure time: ${failure}`,
     `1 − ${decimal(failureMinutes)} / ${CONTRACT_MONTH_MINUTES} = ${formatPpm(ratioPpm, 4)} %`,
     `allowed: ${allowed} (${percentText(targetPpm)})`,

@@ -128,6 +128,7 @@ export function evaluateMonth(input: EvaluateMonthInput): MonthEvaluation {
   const connectivity = failuresOf(input, platform.connectivity, tenantObs, CONNECTIVITY_PROBES, excluded);
   const power = powerIntervals(input.incidents, bounds, input.tenantId, { now: input.now, excluded });
   const powerSeconds = Math.ceil(totalMs(power) / 1000);
+  const monthMinutes = Math.round((bounds.end - bounds.start) / MINUTE_MS);
 
   const rates = judgeRates(input.labelled, t);
   const promises: Record<PromiseName, Figure> = {
@@ -136,12 +137,14 @@ export function evaluateMonth(input: EvaluateMonthInput): MonthEvaluation {
       allowanceSec: t.availabilityAllowanceSec,
       targetPpm: t.availabilityPpm,
       measuredMinutes: platform.measured.availability,
+      monthMinutes,
     }),
     connectivity: judgeMinutes({
       failureSeconds: connectivity.length * 60,
       allowanceSec: t.connectivityAllowanceSec,
       targetPpm: t.connectivityPpm,
       measuredMinutes: platform.measured.connectivity,
+      monthMinutes,
     }),
     power: judgeMinutes({ failureSeconds: powerSeconds, allowanceSec: t.powerAllowanceSec, targetPpm: t.powerPpm, measuredMinutes: platform.measured.watched }),
     sendLatency: judgeLatency(input.latency.send, { meanMs: t.sendMeanMs, maxMs: t.sendMaxMs }),

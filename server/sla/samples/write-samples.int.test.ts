@@ -95,7 +95,9 @@ describe("clock skew", () => {
 describe("sealed days", () => {
   it("refuses samples whose UTC day has a digest, writes the others", async () => {
     await db.sampleDigest.create({ data: { day: new Date("2026-11-01T00:00:00Z"), samples: 1, digest: Buffer.alloc(32), sealedAt: new Date() } });
-    const w = writer();
+    // The probe host's clock at 00:05 on the 2nd (its own frame: no correction in this test).
+    restores.push(setClock(new Date("2026-11-02T00:05:00Z")));
+    const w = writer({ toleranceMs: Number.MAX_SAFE_INTEGER });
     w.add(sample({ at: new Date("2026-11-01T23:59:59.999Z") }));
     w.add(sample({ at: new Date("2026-11-02T00:00:00.000Z") }));
     await w.flush();
@@ -103,6 +105,16 @@ describe("sealed days", () => {
     expect(rows.map((r) => r.at.toISOString())).toEqual(["2026-11-02T00:00:00.000Z"]);
     expect(w.stats()).toMatchObject({ written: 1, refusedSealed: 1 });
     expect(w.pending()).toBe(0);
+  });
+
+  it("refuses samples of a day that ended more than the seal grace ago, sealed yet or not (it may be being sealed)", async () => {
+    restores.push(setClock(new Date("2026-11-02T00:20:00Z"))); // the 1st ended 20 minutes ago; grace 15
+    const w = writer({ toleranceMs: Number.MAX_SAFE_INTEGER });
+    w.add(sample({ at: new Date("2026-11-01T23:59:00Z") }));
+    w.add(sample({ at: new Date("2026-11-02T00:19:00Z") }));
+    await w.flush();
+    expect((await db.probeSample.findMany()).map((r) => r.at.toISOString())).toEqual(["2026-11-02T00:19:00.000Z"]);
+    expect(w.stats()).toMatchObject({ written: 1, refusedSealed: 1 });
   });
 });
 

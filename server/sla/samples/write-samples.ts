@@ -6,6 +6,7 @@ import { logger } from "@/server/shared/logger";
 import { measureSkew, onDatabaseClock, skewToApply, utcDay } from "./clock-skew";
 import type { ProbeSampleInput } from "./probe-sample.types";
 import { clock } from "@/server/shared/clock";
+import { lastSealableDay } from "../evidence/utc-days";
 
 // The probes' batching writer (issue 9 §1: "samples are written in batches"). Rows wait in
 // memory and go as ONE multi-row INSERT through mysql2 (docs/architecture.md: bulk probe writes),
@@ -85,12 +86,18 @@ export function createSampleWriter(opts: SampleWriterOptions = {}): SampleWriter
     return applied;
   }
 
-  /** Drops the rows of sealed days (logged and counted); returns the rest with their corrected time. */
+  /**
+   * Drops the rows of sealed days, and of days that may be being sealed right now (ended more than
+   * SLA_SEAL_GRACE_MINUTES ago: sealing reads a day in pages, and a row landing between its last
+   * page and its digest would make an untouched day fail sla:verify). Logged and counted; returns
+   * the rest with their corrected time.
+   */
   async function unsealed(rows: ProbeSampleInput[], skewMs: number) {
     const placed = rows.map((s) => ({ s, at: onDatabaseClock(s.at, skewMs) }));
+    const sealable = lastSealableDay(new Date(clock.now().getTime() - skewMs), e.SLA_SEAL_GRACE_MINUTES);
     const days = [...new Set(placed.map((p) => utcDay(p.at)))];
     const [sealedRows] = await pool.query<RowDataPacket[]>("SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day FROM SampleDigest WHERE day IN (?)", [days]);
-    const sealed = new Set(sealedRows.map((r) => String(r.day)));
+    const sealed = new Set([...sealedRows.map((r) => String(r.day)), ...days.filter((d) => d <= sealable)]);
     if (sealed.size === 0) return placed;
     const kept = placed.filter((p) => !sealed.has(utcDay(p.at)));
     const refused = placed.length - kept.length;
