@@ -10,6 +10,8 @@
 // busy) rather than held: smtp-server drops a connection silent for its socket timeout (60 s),
 // and the wait plus the scan itself (≤ rspamd's 14 s task timeout) must end before it.
 
+import { clock } from "@/server/shared/clock";
+
 export class ScanQueueTimeout extends Error {
   constructor(readonly waitedMs: number) {
     super(`waited ${waitedMs} ms for a scanning slot`);
@@ -25,7 +27,7 @@ export type ScanGate = {
   state(): { active: number; waiting: number };
 };
 
-export function createScanGate(limit: number, maxWaitMs: number, now: () => number = Date.now): ScanGate {
+export function createScanGate(limit: number, maxWaitMs: number, now: () => number = () => clock.now().getTime()): ScanGate {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`scan concurrency must be a positive integer, got ${limit}`);
   let active = 0;
   const queue: Waiter[] = [];

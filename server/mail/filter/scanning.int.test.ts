@@ -8,6 +8,7 @@ import { storeRoot } from "../paths";
 import { expectCode, openSession, startTestEngine } from "../smtp/smtp-test-helpers";
 import { registerFilterHooks } from "./register-filters";
 import type { FilterOptions } from "./filter-hook";
+import { createScanGate } from "./scan-gate";
 
 // rspamd and clamd (the real services npm start runs) on both listeners. The engine starts with
 // MAIL_FILTERS=off and the test registers the filters itself, so a test can point a scanner at
@@ -158,6 +159,20 @@ describe("spam and virus scanning on the MX", () => {
     const before = await db.mailMessage.count();
     expect(await send([plain.address], letter("Hello."))).toMatch(/^451 4\.7\.1 Message scanning temporarily unavailable/);
     expect(await db.mailMessage.count()).toBe(before);
+  });
+
+  it("answers 451 4.3.2 and stores nothing when the message waited too long for a scanning slot", async () => {
+    const gate = createScanGate(1, 100);
+    useFilters({ gate });
+    let release = () => {};
+    const busy = gate.run(() => new Promise<void>((r) => (release = r))); // the one slot, held
+    const before = await db.mailMessage.count();
+    expect(await send([plain.address], letter("Hello."))).toMatch(/^451 4\.3\.2 Too many messages waiting to be scanned/);
+    expect(await db.mailMessage.count()).toBe(before);
+    release();
+    await busy;
+    // The slot free again, the next message is scanned and delivered.
+    expect(await send([plain.address], letter("Hello again."))).toMatch(/^250 /);
   });
 
   it("answers 451 4.7.1 and stores nothing when clamd is down", async () => {

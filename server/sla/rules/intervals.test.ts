@@ -26,9 +26,10 @@ describe("intervals", () => {
     ]);
   });
 
-  it("a minute counts when its start lies inside an interval and inside bounds", () => {
-    // 10:00:30–10:03:00 holds the starts of minutes 1 and 2 only.
+  it("a minute counts when all of it lies inside an interval and inside bounds", () => {
+    // 10:00:30–10:03:00 holds minutes 1 and 2 only; 10:00:00–10:02:30 minutes 0 and 1.
     expect(minutesOfIntervals([{ start: at(0, 30), end: at(3) }], MONTH)).toEqual(minutesFrom(1, 2));
+    expect(minutesOfIntervals([{ start: at(0), end: at(2, 30) }], MONTH)).toEqual(minutesFrom(0, 2));
     // Overlapping intervals: each minute once.
     expect(minutesOfIntervals([{ start: at(0), end: at(5) }, { start: at(2), end: at(7) }], MONTH)).toEqual(minutesFrom(0, 7));
     // Clipped to the month.
@@ -51,6 +52,10 @@ describe("intervals", () => {
       minute(7),
       minute(8),
     ]);
+    // An exclusion ending inside a minute spares it (never rounded in the platform's favour);
+    // back-to-back exclusions join.
+    expect(subtractMinutes(minutesFrom(0, 4), [{ start: at(0), end: at(2, 30) }])).toEqual(minutesFrom(2, 2));
+    expect(subtractMinutes(minutesFrom(0, 4), [{ start: at(0), end: at(1, 30) }, { start: at(1, 30), end: at(4) }])).toEqual([]);
     expect(subtractIntervals([{ start: 0, end: 100 }], [{ start: 10, end: 20 }, { start: 90, end: 200 }])).toEqual([
       { start: 0, end: 10 },
       { start: 20, end: 90 },

@@ -27,14 +27,14 @@ export function clipIntervals(list: readonly Interval[], bounds: Interval): Inte
 
 export const totalMs = (list: readonly Interval[]): number => mergeIntervals(list).reduce((sum, i) => sum + i.end - i.start, 0);
 
-// A minute belongs to an interval when the minute's first instant does: an exclusion from 10:00:30
-// spares minute 10:00 (the failure seen then still counts), so exclusions never round in the
-// platform's favour.
+// A minute belongs to an interval when all of it does: an exclusion from 10:00:30 to 10:30:30
+// spares minutes 10:00 and 10:30 (a failure seen then still counts), so exclusions never round in
+// the platform's favour. "Touched" (power seconds joining the union of failure minutes) is the
+// opposite: every minute with any part inside.
 function minuteRange(i: Interval, bounds: Interval, touched: boolean): [number, number] {
   const start = Math.max(i.start, bounds.start);
   const end = Math.min(i.end, bounds.end);
-  const first = touched ? Math.floor(start / MINUTE_MS) : Math.ceil(start / MINUTE_MS);
-  return [first, Math.ceil(end / MINUTE_MS) - 1];
+  return touched ? [Math.floor(start / MINUTE_MS), Math.ceil(end / MINUTE_MS) - 1] : [Math.ceil(start / MINUTE_MS), Math.floor(end / MINUTE_MS) - 1];
 }
 
 function collect(list: readonly Interval[], bounds: Interval, touched: boolean): number[] {
@@ -48,30 +48,30 @@ function collect(list: readonly Interval[], bounds: Interval, touched: boolean):
   return minutes;
 }
 
-/** Sorted unique minutes whose start lies inside one of the intervals and inside bounds. */
+/** Sorted unique minutes lying wholly inside one of the (merged) intervals and inside bounds. */
 export const minutesOfIntervals = (list: readonly Interval[], bounds: Interval): number[] => collect(list, bounds, false);
 
 /** Every minute an interval touches, inside bounds: how seconds (power) join a union of minutes. */
 export const touchedMinutes = (list: readonly Interval[], bounds: Interval): number[] => collect(list, bounds, true);
 
-/** Whether an instant lies in a merged (sorted, disjoint) list: binary search. */
-function inMerged(merged: readonly Interval[], at: number): boolean {
+/** Whether [from, to) lies wholly inside one interval of a merged (sorted, disjoint) list: binary search. */
+function insideMerged(merged: readonly Interval[], from: number, to: number): boolean {
   let lo = 0;
   let hi = merged.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const i = merged[mid]!;
-    if (at < i.start) hi = mid - 1;
-    else if (at >= i.end) lo = mid + 1;
-    else return true;
+    if (from < i.start) hi = mid - 1;
+    else if (from >= i.end) lo = mid + 1;
+    else return to <= i.end;
   }
   return false;
 }
 
-/** The minutes whose start lies in none of the excluded intervals. */
+/** The minutes not wholly inside an excluded interval (merged first: back-to-back exclusions join). */
 export function subtractMinutes(minutes: readonly number[], excluded: readonly Interval[]): number[] {
   const merged = mergeIntervals(excluded);
-  return minutes.filter((m) => !inMerged(merged, m * MINUTE_MS));
+  return minutes.filter((m) => !insideMerged(merged, m * MINUTE_MS, (m + 1) * MINUTE_MS));
 }
 
 /** The parts of `list` outside `excluded` (power time during announced maintenance does not count). */
