@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { ReasonField } from "@/app/_components/reason-field";
 import { useMutation } from "@tanstack/react-query";
 import { Checkbox, Form, Input, Modal } from "antd";
 import { newRequestId } from "@/app/_components/audit/trpc-error";
@@ -11,10 +12,6 @@ import { useBillingFormat } from "./use-billing-format";
 import { useBillingForm } from "./use-billing-form";
 
 type Values = { amount: string; reason: string; refund: boolean };
-
-// The server's bounds (record-adjustment.types.ts), checked here too so the message is in the reader's language.
-const REASON_MIN = 5;
-const REASON_MAX = 500;
 
 /**
  * A manual ledger entry with a reason: positive credits the balance, negative debits it; a refund
@@ -75,17 +72,7 @@ export function AdjustModal({ tenant, onClose }: { tenant: TenantSummary; onClos
         >
           <Input prefix="¥" inputMode="decimal" autoComplete="off" placeholder="-100.00" />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t("reason")}
-          extra={t("reasonHelp")}
-          rules={[
-            { required: true, whitespace: true, message: t("reasonRequired") },
-            { min: REASON_MIN, max: REASON_MAX, message: t("reasonLength", { min: REASON_MIN, max: REASON_MAX }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
-        </Form.Item>
+        <ReasonField t={t} />
         <Form.Item name="refund" valuePropName="checked" extra={t("refundHelp")}>
           <Checkbox>{t("refund")}</Checkbox>
         </Form.Item>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ReasonField } from "@/app/_components/reason-field";
 import { useMutation } from "@tanstack/react-query";
 import { Form, Input, Modal } from "antd";
 import { parseYuanToFen } from "@/app/_components/money";
@@ -12,9 +13,6 @@ import { useSlaOpsForm } from "./use-sla-ops";
 export type Decision = "adjust" | "reject";
 type Values = { amount?: string; reason: string };
 
-// The server's bounds (decide-credit.types.ts), checked here too so the message is in the reader's language.
-const REASON_MIN = 5;
-const REASON_MAX = 500;
 
 /**
  * Adjust (approve another amount, in yuan, within the cap, with a reason) or reject (with a
@@ -77,17 +75,7 @@ export function DecideModal({ decision, credit, onClose }: { decision: Decision;
             <Input prefix="¥" inputMode="decimal" autoComplete="off" />
           </Form.Item>
         )}
-        <Form.Item
-          name="reason"
-          label={t("reason")}
-          extra={t("reasonHelp")}
-          rules={[
-            { required: true, whitespace: true, message: t("reasonRequired") },
-            { min: REASON_MIN, max: REASON_MAX, message: t("reasonLength", { min: REASON_MIN, max: REASON_MAX }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
-        </Form.Item>
+        <ReasonField t={t} />
       </Form>
     </Modal>
   );

@@ -1,0 +1,28 @@
+"use client";
+
+import { Form, Input } from "antd";
+
+// The reason an operator gives for a money decision (an adjustment, an adjusted or rejected SLA
+// credit): required, 5 to 500 characters as the server checks (so the message is in the
+// reader's language before the round trip). The namespace's t gives reason, reasonHelp,
+// reasonRequired and reasonLength.
+export const REASON_MIN = 5;
+export const REASON_MAX = 500;
+
+type T = (key: "reason" | "reasonHelp" | "reasonRequired" | "reasonLength", values?: Record<string, number>) => string;
+
+export function ReasonField({ t }: { t: T }) {
+  return (
+    <Form.Item
+      name="reason"
+      label={t("reason")}
+      extra={t("reasonHelp")}
+      rules={[
+        { required: true, whitespace: true, message: t("reasonRequired") },
+        { min: REASON_MIN, max: REASON_MAX, message: t("reasonLength", { min: REASON_MIN, max: REASON_MAX }) },
+      ]}
+    >
+      <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
+    </Form.Item>
+  );
+}
