@@ -275,7 +275,12 @@ async function main(): Promise<string[]> {
     // a real resolver would for names that do not exist).
     if (!process.env.DNS_RESOLVERS) {
       const dns: SandboxServer = await startSandboxServer({ port: 0, pollMs: 60_000 });
-      cleanupSteps.push(() => dns.close());
+      // The sandbox reads its zone through the shared Prisma client: closed with it, or its pool
+      // keeps the process alive after the bench.
+      cleanupSteps.push(async () => {
+        await dns.close();
+        await disconnectDb();
+      });
       Object.assign(process.env, { DNS_RESOLVERS: `127.0.0.1:${dns.port}` });
       resetEnvCache();
     }
