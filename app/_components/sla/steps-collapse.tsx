@@ -1,11 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Collapse } from "antd";
+import { toLocale } from "@/server/shared/locale";
+import { stepIn } from "@/server/sla/rules/step-text";
 
-/** The rule's computation, step by step, as the month close recorded it (计算过程). */
+/** The rule's computation, step by step, as the month close recorded it (计算过程), in the reader's language. */
 export function StepsCollapse({ steps }: { steps: readonly string[] }) {
   const t = useTranslations("sla.steps");
+  const locale = toLocale(useLocale());
   if (!steps.length) return null;
   return (
     <Collapse
@@ -18,7 +21,7 @@ export function StepsCollapse({ steps }: { steps: readonly string[] }) {
           children: (
             <ol style={{ margin: 0, paddingInlineStart: 20, fontFamily: "var(--ant-font-family-code, monospace)", fontSize: 12 }}>
               {steps.map((step, i) => (
-                <li key={i}>{step}</li>
+                <li key={i}>{stepIn(step, locale)}</li>
               ))}
             </ol>
           ),
