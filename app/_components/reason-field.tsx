@@ -5,20 +5,21 @@ import { Form, Input } from "antd";
 // The reason an operator gives for a money decision (an adjustment, an adjusted or rejected SLA
 // credit): required, 5 to 500 characters as the server checks (so the message is in the
 // reader's language before the round trip). The namespace's t gives reason, reasonHelp,
-// reasonRequired and reasonLength.
+// reasonRequired and reasonLength. `required={false}`: optional, but 5 to 500 characters when given
+// (an incident of the platform's own cause).
 export const REASON_MIN = 5;
 export const REASON_MAX = 500;
 
 type T = (key: "reason" | "reasonHelp" | "reasonRequired" | "reasonLength", values?: Record<string, number>) => string;
 
-export function ReasonField({ t }: { t: T }) {
+export function ReasonField({ t, required = true }: { t: T; required?: boolean }) {
   return (
     <Form.Item
       name="reason"
       label={t("reason")}
       extra={t("reasonHelp")}
       rules={[
-        { required: true, whitespace: true, message: t("reasonRequired") },
+        { required, whitespace: true, message: t("reasonRequired") },
         { min: REASON_MIN, max: REASON_MAX, message: t("reasonLength", { min: REASON_MIN, max: REASON_MAX }) },
       ]}
     >

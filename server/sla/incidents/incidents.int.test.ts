@@ -155,6 +155,10 @@ describe("listIncidents", () => {
     const mine = await sla().incidents({ tenantId });
     expect(mine.some((i) => i.tenantId === tenantId)).toBe(true);
     expect(mine.every((i) => i.tenantId === tenantId || i.tenantId === null)).toBe(true);
+    // Each row names its tenant for the operators' list; a platform-wide one has none.
+    const { name } = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
+    expect(mine.filter((i) => i.tenantId === tenantId).every((i) => i.tenantName === name)).toBe(true);
+    expect(mine.filter((i) => i.tenantId === null).every((i) => i.tenantName === null)).toBe(true);
     // Everything so far started on 12-09 10:00; closed ones ended by 10:50, open ones run on.
     const late = await sla().incidents({ from: "2026-12-09T11:00:00Z" });
     expect(late.length).toBeGreaterThan(0);

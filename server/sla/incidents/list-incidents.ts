@@ -1,4 +1,5 @@
 import type { Prisma } from "@/server/generated/prisma/client.ts";
+import { tenantNamesOf } from "@/server/audit/audit-rows";
 import { db } from "@/server/shared/db";
 import { assertRange } from "../admin-fields";
 import { assertTenantExists } from "./assert-tenant";
@@ -8,11 +9,14 @@ import type { IncidentView, TListIncidentsRequest } from "./incident.types";
 /** Incidents are recorded by hand, a few a month: more than this in one answer is a range too wide. */
 export const INCIDENT_LIST_LIMIT = 500;
 
+/** An incident as operators list it: with its tenant's name (null for a platform-wide one). */
+export type IncidentRow = IncidentView & { tenantName: string | null };
+
 /**
  * Incidents overlapping [from, to) (an open one runs on), newest first. Naming a tenant lists
  * that tenant's incidents and the platform-wide ones, which concern it too.
  */
-export async function listIncidents(input: TListIncidentsRequest): Promise<IncidentView[]> {
+export async function listIncidents(input: TListIncidentsRequest): Promise<IncidentRow[]> {
   assertRange(input);
   if (input.tenantId) await assertTenantExists(input.tenantId);
   const and: Prisma.IncidentWhereInput[] = [];
@@ -21,5 +25,6 @@ export async function listIncidents(input: TListIncidentsRequest): Promise<Incid
   if (input.from) and.push({ OR: [{ endsAt: null }, { endsAt: { gt: input.from } }] });
   if (input.tenantId) and.push({ OR: [{ tenantId: input.tenantId }, { tenantId: null }] });
   const rows = await db.incident.findMany({ where: { AND: and }, orderBy: [{ startsAt: "desc" }, { id: "asc" }], take: INCIDENT_LIST_LIMIT });
-  return rows.map(toIncidentView);
+  const names = await tenantNamesOf(rows);
+  return rows.map((row) => ({ ...toIncidentView(row), tenantName: row.tenantId ? (names.get(row.tenantId) ?? null) : null }));
 }

@@ -11,8 +11,9 @@ import type { PlanRow } from "@/server/billing/plans/plan.types";
 import { PlansTable, type PlanAction } from "./plans-table";
 import { PlanFormModal } from "./plan-form-modal";
 import { PriceHistoryDrawer } from "./price-history-drawer";
+import { SlaTargetsModal } from "./sla-targets-modal";
 
-/** The plans page body: the catalogue with New / Edit / Price history / Withdraw-Restore. */
+/** The plans page body: the catalogue with New / Edit / Price history / SLA targets / Withdraw-Restore. */
 export function PlansManager() {
   const t = useTranslations("plans");
   const trpc = useTRPC();
@@ -21,6 +22,7 @@ export function PlansManager() {
   // undefined: no form open; null: the "New plan" form; a plan: its edit form.
   const [editing, setEditing] = useState<PlanRow | null | undefined>(undefined);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [targetsOf, setTargetsOf] = useState<PlanRow | null>(null);
 
   const list = useQuery(trpc.billing.plans.list.queryOptions());
   const listError = shownError(list.error);
@@ -40,6 +42,7 @@ export function PlansManager() {
   function act(action: PlanAction, plan: PlanRow) {
     if (action === "edit") setEditing(plan);
     else if (action === "history") setHistoryOf(plan.id);
+    else if (action === "targets") setTargetsOf(plan);
     else toggle.mutate({ id: plan.id, active: !plan.active });
   }
 
@@ -63,6 +66,7 @@ export function PlansManager() {
       </Card>
       {editing !== undefined && <PlanFormModal plan={editing} onClose={() => setEditing(undefined)} />}
       <PriceHistoryDrawer planId={historyOf} onClose={() => setHistoryOf(null)} />
+      {targetsOf && <SlaTargetsModal plan={targetsOf} onClose={() => setTargetsOf(null)} />}
     </Flex>
   );
 }

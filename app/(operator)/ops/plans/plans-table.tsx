@@ -8,7 +8,7 @@ import { usePlanFormat } from "./use-plan-format";
 // Codes, prices and sizes stay on one line; names and headers may wrap.
 const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
 
-export type PlanAction = "edit" | "history" | "toggle";
+export type PlanAction = "edit" | "history" | "targets" | "toggle";
 
 /**
  * Every plan, on sale first (the server's order), with its limits in readable units. Without
@@ -26,6 +26,7 @@ export function PlansTable({
   onAction?: (action: PlanAction, plan: PlanRow) => void;
 }) {
   const t = useTranslations("plans");
+  const tt = useTranslations("opsSla.targets");
   const { money, size, count } = usePlanFormat();
   const columns: TableColumnsType<PlanRow> = [
     { key: "name", title: t("columns.name"), dataIndex: "name" },
@@ -63,6 +64,9 @@ export function PlansTable({
           </Button>
           <Button type="link" onClick={() => onAction("history", p)}>
             {t("history")}
+          </Button>
+          <Button type="link" onClick={() => onAction("targets", p)}>
+            {tt("action")}
           </Button>
           <Popconfirm
             title={p.active ? t("withdrawConfirm", { name: p.name }) : t("restoreConfirm", { name: p.name })}

@@ -5,19 +5,20 @@ import { useTranslations } from "next-intl";
 import { Tabs } from "antd";
 import { CreditsTab } from "./credits-tab";
 import { MonthsTab } from "./months-tab";
+import { OperationsTab } from "./operations-tab";
+import { SLA_TABS, type SlaTab } from "./sla-tabs";
 
-type SlaTab = "months" | "credits";
-
-/** The two tabs; the open one is kept in ?tab= so a reload or a shared link lands on it. */
+/** The tabs; the open one is kept in ?tab= so a reload or a shared link lands on it. */
 export function OpsSlaTabs({ initialTab }: { initialTab: SlaTab }) {
   const t = useTranslations("opsSla.tabs");
   const [active, setActive] = useState<SlaTab>(initialTab);
 
   function open(key: string) {
-    if (key !== "months" && key !== "credits") return;
-    setActive(key);
+    const tab = SLA_TABS.find((k) => k === key);
+    if (!tab) return;
+    setActive(tab);
     const url = new URL(window.location.href);
-    url.searchParams.set("tab", key);
+    url.searchParams.set("tab", tab);
     window.history.replaceState(window.history.state, "", url);
   }
 
@@ -29,6 +30,7 @@ export function OpsSlaTabs({ initialTab }: { initialTab: SlaTab }) {
       items={[
         { key: "months", label: t("months"), children: <MonthsTab /> },
         { key: "credits", label: t("credits"), children: <CreditsTab /> },
+        { key: "operations", label: t("operations"), children: <OperationsTab /> },
       ]}
     />
   );

@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { OpsSlaTabs } from "./ops-sla-tabs";
+import { SLA_TABS } from "./sla-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("opsSla"))("title") };
 }
 
-/** 服务品质 for operators: every tenant's months, worst first, and the credit review queue. */
+/** 服务品质 for operators: every tenant's months, worst first, the credit review queue, and maintenance and incidents. */
 export default async function OpsSlaPage({ searchParams }: { searchParams: Promise<{ tab?: string | string[] }> }) {
   await connection();
   await requirePortalUser("operator");
@@ -17,7 +18,7 @@ export default async function OpsSlaPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      <OpsSlaTabs initialTab={tab === "credits" ? "credits" : "months"} />
+      <OpsSlaTabs initialTab={SLA_TABS.find((k) => k === tab) ?? "months"} />
     </>
   );
 }
