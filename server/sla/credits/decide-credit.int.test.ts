@@ -12,9 +12,11 @@ let tenantId: string;
 const propose = async (month: string, proposed = 69n, cap = 30_000n) =>
   (await db.slaCredit.create({ data: { tenantId, month, failureMinutes: 50, creditMinutes: 100, monthFee: cap, proposedAmount: proposed, capAmount: cap, currency: "CNY" } })).id;
 
-async function unchanged(creditId: string, call: Promise<unknown>) {
+// The call is made after the snapshot (a thunk): a promise made earlier could reject before
+// anything awaits it, an unhandled rejection.
+async function unchanged(creditId: string, call: () => Promise<unknown>) {
   const before = { credit: await db.slaCredit.findUniqueOrThrow({ where: { id: creditId } }), ledger: await db.ledgerEntry.count(), audit: await db.auditEvent.count() };
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call().then(() => null, (e: unknown) => e);
   expect(await db.slaCredit.findUniqueOrThrow({ where: { id: creditId } })).toEqual(before.credit);
   expect(await db.ledgerEntry.count()).toBe(before.ledger);
   expect(await db.auditEvent.count()).toBe(before.audit);
@@ -29,14 +31,14 @@ beforeAll(async () => {
 describe("deciding a credit", () => {
   it("approving another amount needs a reason and stays within the fees paid for the month", async () => {
     const id = await propose("2026-01");
-    const noReason = await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 5_000 }));
+    const noReason = await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 5_000 }));
     expect(noReason.fieldErrorsIn("en")).toEqual({ reason: [expect.stringMatching(/5 to 500 characters/)] });
-    const tooMuch = await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 30_001, reason: "goodwill for a bad month" }));
+    const tooMuch = await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 30_001, reason: "goodwill for a bad month" }));
     expect(tooMuch.messageIn("en")).toBe("A credit of ¥300.01 is more than the fees paid for the month (¥300.00)");
     expect(tooMuch.messageIn("zh-CN")).toContain("超过该月已付费用");
-    await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve", amount: -1, reason: "negative credit" }));
-    await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 12.5, reason: "half a fen" }));
-    await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 0, reason: "nothing at all" }));
+    await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve", amount: -1, reason: "negative credit" }));
+    await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 12.5, reason: "half a fen" }));
+    await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 0, reason: "nothing at all" }));
     const ok = await decideCredit(operatorActor, { creditId: id, decision: "approve", amount: 5_000, reason: "goodwill for a bad month" });
     expect(ok.credit).toMatchObject({ status: "approved", amount: 5_000, reason: "goodwill for a bad month" });
     expect(await db.ledgerEntry.findFirst({ where: { tenantId, kind: "sla_credit", reference: id } })).toMatchObject({ amount: 5_000n });
@@ -44,13 +46,13 @@ describe("deciding a credit", () => {
 
   it("rejecting needs a reason, writes nothing to the ledger, and is final", async () => {
     const id = await propose("2026-02");
-    await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "reject" }));
-    await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "reject", reason: "  no " }));
+    await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "reject" }));
+    await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "reject", reason: "  no " }));
     const r = await decideCredit(operatorActor, { creditId: id, decision: "reject", reason: "the outage was the customer's DNS" });
     expect(r).toMatchObject({ created: true, credit: { status: "rejected", amount: null } });
     expect(await db.ledgerEntry.count({ where: { reference: id } })).toBe(0);
     expect((await decideCredit(operatorActor, { creditId: id, decision: "reject", reason: "again" })).created).toBe(false);
-    const conflict = await unchanged(id, decideCredit(operatorActor, { creditId: id, decision: "approve" }));
+    const conflict = await unchanged(id, () => decideCredit(operatorActor, { creditId: id, decision: "approve" }));
     expect(conflict.code).toBe("CONFLICT");
   });
 
