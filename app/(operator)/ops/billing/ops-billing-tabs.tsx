@@ -1,14 +1,15 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Tabs } from "antd";
+import { useUrlTab } from "@/app/_components/use-url-tab";
 import { OverviewTab } from "./overview-tab";
 import { TransfersTab } from "./transfers-tab";
 import { BalancesTab } from "./balances-tab";
 import { OverdueTab } from "./overdue-tab";
 import { RunsTab } from "./runs-tab";
-import { BILLING_TABS, isBillingTab, type BillingTab } from "./billing-tabs";
+import { BILLING_TABS, type BillingTab } from "./billing-tabs";
 
 const BODIES: Record<BillingTab, (open: (tab: BillingTab) => void) => ReactNode> = {
   overview: (open) => <OverviewTab onOpen={open} />,
@@ -24,15 +25,7 @@ const BODIES: Record<BillingTab, (open: (tab: BillingTab) => void) => ReactNode>
  */
 export function OpsBillingTabs({ initialTab }: { initialTab: BillingTab }) {
   const t = useTranslations("opsBilling.tabs");
-  const [active, setActive] = useState<BillingTab>(initialTab);
-
-  function open(key: string) {
-    if (!isBillingTab(key)) return;
-    setActive(key);
-    const url = new URL(window.location.href);
-    url.searchParams.set("tab", key);
-    window.history.replaceState(window.history.state, "", url);
-  }
+  const [active, open] = useUrlTab(BILLING_TABS, initialTab);
 
   return (
     <Tabs
