@@ -18,8 +18,8 @@ const counts = async () => ({
 describe("the demo seed", () => {
   it("creates the demo organisations, accounts and plans", async () => {
     const { created } = await seedDemoData(db);
-    expect(created).toHaveLength(9); // 2 plans, the operator, the reseller, 2 tenants, the demo subscription, the demo domain and mailbox, the demo SLA month
-    expect(await counts()).toEqual({ plans: 2, resellers: 1, tenants: 2, users: 4 });
+    expect(created).toHaveLength(10); // 2 plans, the operator, the reseller, its sub-reseller, 2 tenants, the demo subscription, the demo domain and mailbox, the demo SLA month
+    expect(await counts()).toEqual({ plans: 2, resellers: 2, tenants: 2, users: 5 });
 
     for (const account of DEMO_ACCOUNTS) {
       const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, include: { tenant: true, reseller: true } });

@@ -1,8 +1,12 @@
 import type { SessionRole } from "@/server/auth/roles";
 
 /** Keys of the `nav` message namespace that name a menu entry. */
-export type NavLabel = "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla";
-export type NavIcon = "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla";
+export type NavLabel =
+  | "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
+  | "resellers" | "announcements" | "clientTenants" | "resellerAccount" | "subResellers" | "profile";
+export type NavIcon =
+  | "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
+  | "resellers" | "announcements" | "subResellers" | "profile";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -21,18 +25,28 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/console/imports", label: "imports", icon: "imports" },
     { href: "/console/settings", label: "settings", icon: "settings" },
     { href: "/console/sla", label: "sla", icon: "sla" },
+    { href: "/console/announcements", label: "announcements", icon: "announcements" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
   ],
-  reseller: [{ href: "/reseller", label: "home", icon: "home" }],
+  // The reseller's home is its clients' dashboard; a client's own pages live under /reseller/clients/<id>.
+  reseller: [
+    { href: "/reseller", label: "clientTenants", icon: "home" },
+    { href: "/reseller/account", label: "resellerAccount", icon: "billing" },
+    { href: "/reseller/announcements", label: "announcements", icon: "announcements" },
+    { href: "/reseller/sub-resellers", label: "subResellers", icon: "subResellers" },
+    { href: "/reseller/profile", label: "profile", icon: "profile" },
+  ],
   // The mailbox user: the self-service page and their own quarantine.
   mailbox_user: [{ href: "/mailbox", label: "home", icon: "home" }, { href: "/mailbox/quarantine", label: "quarantine", icon: "quarantine" }],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
+    { href: "/ops/resellers", label: "resellers", icon: "resellers" },
     { href: "/ops/domains", label: "domains", icon: "domains" },
     { href: "/ops/billing", label: "billing", icon: "billing" },
     { href: "/ops/plans", label: "plans", icon: "plans" },
     { href: "/ops/sla", label: "sla", icon: "sla" },
+    { href: "/ops/announcements", label: "announcements", icon: "announcements" },
     { href: "/ops/alerts", label: "alerts", icon: "alerts" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
   ],

@@ -7,6 +7,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { Avatar, Button, Flex, Layout, Menu, Tag, Typography } from "antd";
 import {
+  ApartmentOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  ShopOutlined,
   AccountBookOutlined,
   AlertOutlined,
   AppstoreOutlined,
@@ -43,6 +47,10 @@ const ICONS: Record<NavIcon, ReactNode> = {
   settings: <SettingOutlined />,
   alerts: <AlertOutlined />,
   sla: <DashboardOutlined />,
+  resellers: <ShopOutlined />,
+  announcements: <NotificationOutlined />,
+  subResellers: <ApartmentOutlined />,
+  profile: <IdcardOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;

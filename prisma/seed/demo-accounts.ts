@@ -8,6 +8,8 @@ export const DEMO_PASSWORD = "Mailstead#2026";
 /** The demo organisations, by the role they play. */
 export const DEMO_ORGS = {
   reseller: { name: "华信通达科技", nameEn: "Huaxin Tongda" },
+  // The reseller's sub-reseller (one level down), with no clients of its own yet.
+  subReseller: { name: "华信通达苏州分公司", nameEn: "Huaxin Tongda Suzhou" },
   resellerClient: { name: "星河贸易有限公司", nameEn: "Xinghe Trading Co., Ltd." },
   directTenant: { name: "青松设计工作室", nameEn: "Qingsong Design Studio" },
 } as const;
@@ -37,6 +39,7 @@ const account = (email: string, name: string, role: Role, org: DemoOrg | null): 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account("ops@mailstead.local", "刘晓雯", "operator", null),
   account("reseller@mailstead.local", "王建国", "reseller", "reseller"),
+  account("suzhou@mailstead.local", "孙丽", "reseller", "subReseller"),
   account("admin@xinghe-trade.local", "陈思远", "tenant_admin", "resellerClient"),
   account("admin@qingsong.local", "赵青", "tenant_admin", "directTenant"),
 ];

@@ -42,10 +42,32 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
     const passwordHash = await hashPassword(reseller.password);
     resellerId = await db.$transaction(async (tx) => {
       const org = await tx.reseller.create({
-        data: { name: DEMO_ORGS.reseller.name, contactName: reseller.name, contactEmail: reseller.email, contactPhone: "+86 10 6552 0188" },
+        data: {
+          name: DEMO_ORGS.reseller.name,
+          contactName: reseller.name,
+          contactEmail: reseller.email,
+          contactPhone: "+86 10 6552 0188",
+          serviceHours: "周一至周日 8:00–22:00",
+          // 20 % off list, up to ¥50,000.00 owed: enough to order for clients on account.
+          discountBps: 2000,
+          creditLimit: 5_000_000n,
+        },
       });
       await tx.user.create({ data: userData(reseller, passwordHash, { resellerId: org.id }) });
       return org.id;
+    });
+  }
+
+  const sub = demoAccount("subReseller");
+  const subIsNew = !(await findUser(db, sub))?.resellerId;
+  note(`sub-reseller ${DEMO_ORGS.subReseller.name} with ${sub.email}`, subIsNew);
+  if (subIsNew) {
+    const passwordHash = await hashPassword(sub.password);
+    await db.$transaction(async (tx) => {
+      const org = await tx.reseller.create({
+        data: { name: DEMO_ORGS.subReseller.name, parentId: resellerId, contactName: sub.name, contactEmail: sub.email, contactPhone: "+86 512 6878 0263", discountBps: 1500, creditLimit: 1_000_000n },
+      });
+      await tx.user.create({ data: userData(sub, passwordHash, { resellerId: org.id }) });
     });
   }
 

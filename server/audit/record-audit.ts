@@ -10,6 +10,8 @@ export type AuditActor = {
   role: Role | null;
   /** The actor's own tenant (tenant admins), so their actions appear in their tenant's log. */
   tenantId: string | null;
+  /** The actor's reseller (reseller staff): logged beside the client tenant it acted for. */
+  resellerId?: string | null;
   ip: string | null;
 };
 
@@ -36,6 +38,7 @@ export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx =
       actorId: actor.id,
       actorEmail: actor.email,
       actorRole: actor.role,
+      actorResellerId: actor.resellerId ?? null,
       tenantId: entry.tenantId !== undefined ? entry.tenantId : actor.tenantId,
       action: entry.action,
       targetType: entry.target?.type ?? null,

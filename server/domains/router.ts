@@ -1,5 +1,5 @@
 import { router } from "@/server/trpc/init";
-import { customerProcedure, operatorProcedure } from "@/server/trpc/procedures";
+import { clientProcedure, operatorProcedure } from "@/server/trpc/procedures";
 import { actorOf } from "@/server/trpc/context";
 import { addAliasDomain } from "./add-alias-domain";
 import { ZAddAliasDomainRequest } from "./add-alias-domain.types";
@@ -25,18 +25,18 @@ import { ZRemoveDomainRequest } from "./remove-domain.types";
 // retire old DKIM keys. Views carry public keys only, never a private key. The DNS wizard's
 // procedures (records, checkNow, publishToSandbox, mxWarnings) live in check/.
 export const domainsRouter = router({
-  list: customerProcedure.query(({ ctx }) => listDomains(ctx.tenantId)),
-  get: customerProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomain(ctx.tenantId, input.domainId)),
-  add: customerProcedure.input(ZAddDomainRequest).mutation(({ ctx, input }) => addDomain(actorOf(ctx), ctx.tenantId, input)),
-  addAlias: customerProcedure.input(ZAddAliasDomainRequest).mutation(({ ctx, input }) => addAliasDomain(actorOf(ctx), ctx.tenantId, input)),
-  remove: customerProcedure.input(ZRemoveDomainRequest).mutation(({ ctx, input }) => removeDomain(actorOf(ctx), ctx.tenantId, input)),
-  rotateDkim: customerProcedure.input(ZRotateDkimKeyRequest).mutation(({ ctx, input }) => rotateDkimKey(actorOf(ctx), ctx.tenantId, input)),
-  records: customerProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomainRecords(ctx.tenantId, input.domainId)),
-  checkNow: customerProcedure.input(ZDomainIdRequest).mutation(({ ctx, input }) => checkDomainNow(actorOf(ctx), ctx.tenantId, input.domainId)),
-  publishToSandbox: customerProcedure
+  list: clientProcedure.query(({ ctx }) => listDomains(ctx.tenantId)),
+  get: clientProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomain(ctx.tenantId, input.domainId)),
+  add: clientProcedure.input(ZAddDomainRequest).mutation(({ ctx, input }) => addDomain(actorOf(ctx), ctx.tenantId, input)),
+  addAlias: clientProcedure.input(ZAddAliasDomainRequest).mutation(({ ctx, input }) => addAliasDomain(actorOf(ctx), ctx.tenantId, input)),
+  remove: clientProcedure.input(ZRemoveDomainRequest).mutation(({ ctx, input }) => removeDomain(actorOf(ctx), ctx.tenantId, input)),
+  rotateDkim: clientProcedure.input(ZRotateDkimKeyRequest).mutation(({ ctx, input }) => rotateDkimKey(actorOf(ctx), ctx.tenantId, input)),
+  records: clientProcedure.input(ZDomainIdRequest).query(({ ctx, input }) => getDomainRecords(ctx.tenantId, input.domainId)),
+  checkNow: clientProcedure.input(ZDomainIdRequest).mutation(({ ctx, input }) => checkDomainNow(actorOf(ctx), ctx.tenantId, input.domainId)),
+  publishToSandbox: clientProcedure
     .input(ZDomainIdRequest)
     .mutation(({ ctx, input }) => publishDomainToSandbox(actorOf(ctx), ctx.tenantId, input.domainId)),
-  mxWarnings: customerProcedure.query(({ ctx }) => listMxWarnings(ctx.tenantId)),
+  mxWarnings: clientProcedure.query(({ ctx }) => listMxWarnings(ctx.tenantId)),
   all: operatorProcedure.input(ZListAllDomainsRequest).query(({ input }) => listAllDomains(input)),
   retireDkim: operatorProcedure.input(ZRetireDkimKeyRequest).mutation(({ ctx, input }) => retireDkimKey(actorOf(ctx), input)),
 });

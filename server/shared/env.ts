@@ -66,6 +66,12 @@ const EnvSchema = z.object({
   BANK_ACCOUNT_NAME: z.string().min(1).default("Mailstead 邮件服务有限公司"),
   BANK_NAME: z.string().min(1).default("中国工商银行北京海淀支行"),
   BANK_ACCOUNT_NUMBER: z.string().min(1).default("0200 0045 0920 0188 263"),
+  // The platform's own contact card, shown on the home of tenants that buy directly (a reseller's
+  // clients see their reseller's card instead).
+  PLATFORM_NAME: z.string().min(1).max(120).default("Mailstead 企业邮箱"),
+  PLATFORM_SUPPORT_PHONE: z.string().min(1).max(40).default("400-800-0263"),
+  PLATFORM_SUPPORT_EMAIL: z.string().email("expected an e-mail address").optional(),
+  PLATFORM_SUPPORT_HOURS: z.string().min(1).max(120).default("7×24"),
   // Stripe is optional: without a secret key, bank transfer is the only way to pay.
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected a key like sk_test_…").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "expected a secret like whsec_…").optional(),

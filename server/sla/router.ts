@@ -1,6 +1,6 @@
 import { actorOf } from "@/server/trpc/context";
 import { router } from "@/server/trpc/init";
-import { customerProcedure, operatorProcedure } from "@/server/trpc/procedures";
+import { clientProcedure, operatorProcedure } from "@/server/trpc/procedures";
 import { closeSlaMonth } from "./close/close-month";
 import { slaAdminRouter } from "./ops-admin-router";
 import { statusRouter } from "./status/router";
@@ -13,8 +13,8 @@ import { ZCloseMonthRequest, ZListCreditsRequest, ZListSlaMonthsRequest, ZOpsSla
 
 // The customer's SLA report takes no tenant id: it is always the caller's own tenant.
 const customerSlaRouter = router({
-  report: customerProcedure.input(ZSlaReportRequest).query(({ ctx, input }) => getSlaReport(ctx.tenantId, input.month)),
-  months: customerProcedure.query(({ ctx }) => listReportMonths(ctx.tenantId)),
+  report: clientProcedure.input(ZSlaReportRequest).query(({ ctx, input }) => getSlaReport(ctx.tenantId, input.month)),
+  months: clientProcedure.query(({ ctx }) => listReportMonths(ctx.tenantId)),
 });
 
 // Operators: every tenant's months, one tenant's report with its evidence, the credit queue and

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { baseProcedure } from "./init";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/auth/roles";
+import { assertResellerOwnsTenant } from "@/server/resellers/assert-reseller-owns-tenant";
 
 // The procedure tiers (architecture convention 1), defined once. No session → UNAUTHORIZED;
 // a session of the wrong role → FORBIDDEN.
@@ -39,6 +40,25 @@ export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
   requireRole(ctx.user, "reseller");
   if (!ctx.user.resellerId) throw new TRPCError({ code: "FORBIDDEN", message: "No reseller on this account" });
   return next({ ctx: { ...ctx, resellerId: ctx.user.resellerId } });
+});
+
+/**
+ * A client tenant's own business that its reseller may also do for it (orders, resizes, top-ups,
+ * domains, SLA reports): the tenant's admin, or a reseller acting for a client in its tree (the
+ * x-acting-tenant header). Outside the tree the answer is NOT_FOUND, never FORBIDDEN, so a
+ * reseller cannot learn which tenants exist. ctx.tenantId is the tenant acted on;
+ * ctx.actingResellerId is the acting reseller, null for the tenant's own admin.
+ */
+export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.user.role === "tenant_admin" && ctx.user.tenantId) {
+    return next({ ctx: { ...ctx, tenantId: ctx.user.tenantId, actingResellerId: null as string | null } });
+  }
+  if (ctx.user.role === "reseller" && ctx.user.resellerId) {
+    if (!ctx.actingTenantId) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a client tenant first" });
+    await assertResellerOwnsTenant(ctx.user.resellerId, ctx.actingTenantId);
+    return next({ ctx: { ...ctx, tenantId: ctx.actingTenantId, actingResellerId: ctx.user.resellerId as string | null } });
+  }
+  throw new TRPCError({ code: "FORBIDDEN", message: "This area is not part of your role" });
 });
 
 /** A mailbox user on the self-service page; every query must filter by ctx.mailboxId (and ctx.tenantId). */

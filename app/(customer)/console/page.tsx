@@ -12,6 +12,7 @@ import { DomainWarning } from "./domain-warning";
 import { HomeReminders } from "./home-reminders";
 import { PlanCard } from "./plan-card";
 import { AnnouncementsCard } from "./announcements-card";
+import { ContactCardView } from "@/app/_components/contact-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("console") };
@@ -29,7 +30,7 @@ export default async function ConsoleHomePage() {
     getFormatter(),
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const { tenant, reseller, previousLogin } = home;
+  const { tenant, previousLogin } = home;
 
   return (
     <>
@@ -80,29 +81,7 @@ export default async function ConsoleHomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t("resellerCard")}>
-            {reseller ? (
-              <Descriptions
-                column={1}
-                items={[
-                  { key: "name", label: t("resellerName"), children: reseller.name },
-                  { key: "contact", label: t("contactName"), children: reseller.contactName ?? tc("none") },
-                  {
-                    key: "phone",
-                    label: t("phone"),
-                    children: reseller.phone ? <a href={`tel:${reseller.phone}`}>{reseller.phone}</a> : tc("none"),
-                  },
-                  {
-                    key: "email",
-                    label: t("email"),
-                    children: reseller.email ? <a href={`mailto:${reseller.email}`}>{reseller.email}</a> : tc("none"),
-                  },
-                ]}
-              />
-            ) : (
-              <SecondaryText>{t("direct")}</SecondaryText>
-            )}
-          </Card>
+          <ContactCardView card={home.contact} />
         </Col>
         <Col xs={24} lg={12}>
           <AnnouncementsCard />

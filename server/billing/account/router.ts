@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { router } from "@/server/trpc/init";
-import { customerProcedure } from "@/server/trpc/procedures";
+import { clientProcedure } from "@/server/trpc/procedures";
 import { actorOf } from "@/server/trpc/context";
 import { getBillingOverview } from "./get-billing-overview";
 import { previewTopUp } from "./preview-top-up";
@@ -17,15 +17,15 @@ import { checkSeats } from "../rules/seat-tiers";
 
 // The customer's own billing: every procedure works on ctx.tenantId and takes no tenant id.
 export const accountRouter = router({
-  overview: customerProcedure.query(({ ctx }) => getBillingOverview(ctx.tenantId)),
-  orders: customerProcedure.query(({ ctx }) => listOrders(ctx.tenantId)),
+  overview: clientProcedure.query(({ ctx }) => getBillingOverview(ctx.tenantId)),
+  orders: clientProcedure.query(({ ctx }) => listOrders(ctx.tenantId)),
   /** The seat-tier rule for the picker: allowed or the nearest allowed counts. */
-  checkSeats: customerProcedure.input(z.object({ seats: z.number() })).query(({ input }) => checkSeats(input.seats)),
-  createOrder: customerProcedure.input(ZCreateOrderRequest).mutation(({ ctx, input }) => createOrder(actorOf(ctx), ctx.tenantId, input)),
-  previewTopUp: customerProcedure.input(z.object({ amount: z.number() })).query(({ ctx, input }) => previewTopUp(ctx.tenantId, input.amount)),
-  createTopUp: customerProcedure.input(ZCreateTopUpRequest).mutation(({ ctx, input }) => createTopUp(actorOf(ctx), ctx.tenantId, input)),
-  cancelOrder: customerProcedure.input(ZOrderIdRequest).mutation(({ ctx, input }) => cancelOrder(actorOf(ctx), ctx.tenantId, input.orderId)),
-  previewResize: customerProcedure.input(ZPreviewResizeRequest).query(({ ctx, input }) => previewResizeFor(ctx.tenantId, input)),
-  scheduleResize: customerProcedure.input(ZScheduleResizeRequest).mutation(({ ctx, input }) => scheduleResize(actorOf(ctx), ctx.tenantId, input)),
-  cancelResize: customerProcedure.input(ZCancelResizeRequest).mutation(({ ctx, input }) => cancelResize(actorOf(ctx), ctx.tenantId, input.resizeId)),
+  checkSeats: clientProcedure.input(z.object({ seats: z.number() })).query(({ input }) => checkSeats(input.seats)),
+  createOrder: clientProcedure.input(ZCreateOrderRequest).mutation(({ ctx, input }) => createOrder(actorOf(ctx), ctx.tenantId, input)),
+  previewTopUp: clientProcedure.input(z.object({ amount: z.number() })).query(({ ctx, input }) => previewTopUp(ctx.tenantId, input.amount)),
+  createTopUp: clientProcedure.input(ZCreateTopUpRequest).mutation(({ ctx, input }) => createTopUp(actorOf(ctx), ctx.tenantId, input)),
+  cancelOrder: clientProcedure.input(ZOrderIdRequest).mutation(({ ctx, input }) => cancelOrder(actorOf(ctx), ctx.tenantId, input.orderId)),
+  previewResize: clientProcedure.input(ZPreviewResizeRequest).query(({ ctx, input }) => previewResizeFor(ctx.tenantId, input)),
+  scheduleResize: clientProcedure.input(ZScheduleResizeRequest).mutation(({ ctx, input }) => scheduleResize(actorOf(ctx), ctx.tenantId, input)),
+  cancelResize: clientProcedure.input(ZCancelResizeRequest).mutation(({ ctx, input }) => cancelResize(actorOf(ctx), ctx.tenantId, input.resizeId)),
 });

@@ -1,5 +1,5 @@
 import { router } from "@/server/trpc/init";
-import { authedProcedure, customerProcedure } from "@/server/trpc/procedures";
+import { authedProcedure, clientProcedure } from "@/server/trpc/procedures";
 import { actorOf } from "@/server/trpc/context";
 import { stripeEnabled } from "../orders/payment-method";
 import { createCheckoutSession } from "./create-checkout-session";
@@ -10,7 +10,7 @@ import { ZCreateCheckoutSessionRequest } from "./create-checkout-session.types";
 export const stripeRouter = router({
   /** Whether the billing page may offer card payment. */
   status: authedProcedure.query(() => ({ enabled: stripeEnabled() })),
-  checkout: customerProcedure
+  checkout: clientProcedure
     .input(ZCreateCheckoutSessionRequest)
-    .mutation(({ ctx, input }) => createCheckoutSession(actorOf(ctx), ctx.tenantId, input)),
+    .mutation(({ ctx, input }) => createCheckoutSession(actorOf(ctx), ctx.tenantId, input, { actingResellerId: ctx.actingResellerId })),
 });

@@ -43,13 +43,21 @@ async function tenantWithAdmin(name: string, resellerId: string | null) {
 describe("getConsoleHome", () => {
   it("shows the tenant, the admin's last sign-in and the reseller's contact card", async () => {
     const reseller = await db.reseller.create({
-      data: { name: "Qingsong IT", contactName: "Li Wei", contactPhone: "+86 21 5555 0101", contactEmail: "sales@qs.test" },
+      data: { name: "Qingsong IT", contactName: "Li Wei", contactPhone: "+86 21 5555 0101", contactEmail: "sales@qs.test", serviceHours: "周一至周五 9:00–18:00" },
     });
     const { tenant, admin } = await tenantWithAdmin("Xinghe Trade", reseller.id);
     const home = await getConsoleHome(tenant.id, admin.id);
     expect(home.tenant).toMatchObject({ name: "Xinghe Trade", status: "active", timeZone: "Asia/Shanghai" });
     expect(home.previousLogin).toBeNull(); // never signed in before
-    expect(home.reseller).toEqual({ name: "Qingsong IT", contactName: "Li Wei", phone: "+86 21 5555 0101", email: "sales@qs.test" });
+    expect(home.contact).toEqual({
+      kind: "reseller",
+      name: "Qingsong IT",
+      contactName: "Li Wei",
+      phone: "+86 21 5555 0101",
+      email: "sales@qs.test",
+      logo: null,
+      hours: "周一至周五 9:00–18:00",
+    });
   });
 
   it("shows the sign-in before this one and flags a different IP", async () => {
@@ -68,9 +76,16 @@ describe("getConsoleHome", () => {
     expect((await getConsoleHome(tenant.id, admin.id)).previousLogin).toMatchObject({ ip: "203.0.113.7", ipChanged: true });
   });
 
-  it("has no reseller card for a tenant that buys directly", async () => {
+  it("shows the platform's own card to a tenant that buys directly", async () => {
     const { tenant, admin } = await tenantWithAdmin("Direct Co", null);
-    expect((await getConsoleHome(tenant.id, admin.id)).reseller).toBeNull();
+    expect((await getConsoleHome(tenant.id, admin.id)).contact).toMatchObject({ kind: "platform", name: "Mailstead 企业邮箱", phone: "400-800-0263", email: "support@mailstead.net" });
+  });
+
+  it("shows a sub-reseller's client the sub-reseller's card, not the parent's", async () => {
+    const parent = await db.reseller.create({ data: { name: "Parent Agent" } });
+    const sub = await db.reseller.create({ data: { name: "Sub Agent", parentId: parent.id, contactPhone: "021-1234" } });
+    const { tenant, admin } = await tenantWithAdmin("Sub Client", sub.id);
+    expect((await getConsoleHome(tenant.id, admin.id)).contact).toMatchObject({ kind: "reseller", name: "Sub Agent", phone: "021-1234" });
   });
 
   it("refuses a user of another tenant", async () => {

@@ -5,11 +5,12 @@ import type { TenantStatus } from "@/server/generated/prisma/enums.ts";
 import { seatUsage } from "../seats/seat-usage";
 import { homeReminders, type HomeReminder } from "./home-reminders";
 import { getPlanSummary, type PlanSummary } from "./get-plan-summary";
+import { contactCardFor, type ContactCard } from "@/server/resellers/contact-card";
 
 export type ConsoleHome = {
   tenant: { name: string; status: TenantStatus; timeZone: string; createdAt: Date };
-  /** The reseller's contact card, or null when the tenant buys directly from the platform. */
-  reseller: { name: string; contactName: string | null; phone: string | null; email: string | null } | null;
+  /** The reseller's contact card, or the platform's when the tenant buys directly. */
+  contact: ContactCard;
   /**
    * The sign-in before this one (the current one is trivially "now"), and whether it came from
    * another IP than this one: the seeds' admin home highlights that as a possible intrusion.
@@ -30,7 +31,6 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
         status: true,
         timeZone: true,
         createdAt: true,
-        reseller: { select: { name: true, contactName: true, contactPhone: true, contactEmail: true } },
       },
     }),
     // Filtered by tenant too, so a stale session of a moved user shows nothing of another tenant.
@@ -43,14 +43,11 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
     }),
   ]);
   if (!tenant || !user) throw notFound("Tenant");
-  const [seats, plan] = await Promise.all([seatUsage(db, tenantId), getPlanSummary(tenantId, tenant.timeZone)]);
-  const { reseller, ...info } = tenant;
+  const [seats, plan, contact] = await Promise.all([seatUsage(db, tenantId), getPlanSummary(tenantId, tenant.timeZone), contactCardFor(tenantId)]);
   const [current, previous] = logins;
   return {
-    tenant: info,
-    reseller: reseller
-      ? { name: reseller.name, contactName: reseller.contactName, phone: reseller.contactPhone, email: reseller.contactEmail }
-      : null,
+    tenant,
+    contact,
     previousLogin: previous ? { at: previous.occurredAt, ip: previous.ip, ipChanged: previous.ip !== current?.ip } : null,
     // No account has a second factor until the Security issue adds 2FA.
     reminders: homeReminders({ passwordSetAt: user.passwordChangedAt ?? user.createdAt, now: clock.now(), seats, hasSecondFactor: false }),

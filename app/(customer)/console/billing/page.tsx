@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { BillingPage } from "./billing-page";
+import { paidReferenceOf } from "./paid-reference";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("billing"))("title") };
@@ -16,12 +17,10 @@ export default async function ConsoleBillingPage({ searchParams }: { searchParam
   const user = await requirePortalUser("tenant_admin");
   if (!user.tenantId) forbidden();
   const [t, { paid }] = await Promise.all([getTranslations("billing"), searchParams]);
-  // Only a well-formed reference is echoed back into the page.
-  const reference = typeof paid === "string" && /^[A-Z0-9-]{4,20}$/i.test(paid) ? paid : null;
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      <BillingPage paidReference={reference} />
+      <BillingPage paidReference={paidReferenceOf(paid)} />
     </>
   );
 }

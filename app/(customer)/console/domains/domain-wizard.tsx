@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useConsoleBase } from "@/app/_components/acting-tenant";
 import { useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Flex, Skeleton, Typography } from "antd";
@@ -22,6 +23,7 @@ import { wizardSteps } from "./wizard-types";
  */
 export function DomainWizard({ domainId }: { domainId: string }) {
   const t = useTranslations("domains");
+  const base = useConsoleBase();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -43,7 +45,7 @@ export function DomainWizard({ domainId }: { domainId: string }) {
   );
 
   const back = (
-    <Link href="/console/domains">
+    <Link href={`${base}/domains`}>
       <ArrowLeftOutlined /> {t("wizard.back")}
     </Link>
   );

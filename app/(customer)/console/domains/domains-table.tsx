@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useConsoleBase } from "@/app/_components/acting-tenant";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -28,6 +29,7 @@ export function DomainName({ domain }: { domain: Pick<DomainView, "name" | "unic
 /** The tenant's domains, each alias domain indented under its primary (all shown unless folded). */
 export function DomainsTable({ rows }: { rows: DomainView[] }) {
   const t = useTranslations("domains");
+  const base = useConsoleBase();
   const statusColumns = useDomainStatusColumns<DomainTreeRow>();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -69,7 +71,7 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
           key: "name",
           title: t("list.name"),
           render: (_, d) => (
-            <Link href={`/console/domains/${d.id}`}>
+            <Link href={`${base}/domains/${d.id}`}>
               <DomainName domain={d} />
             </Link>
           ),
@@ -80,7 +82,7 @@ export function DomainsTable({ rows }: { rows: DomainView[] }) {
           title: t("list.actions"),
           render: (_, d) => (
             <Flex gap={8}>
-              <Link href={`/console/domains/${d.id}`}>{t("list.open")}</Link>
+              <Link href={`${base}/domains/${d.id}`}>{t("list.open")}</Link>
               <Popconfirm title={t("list.removeConfirm", { name: d.unicodeName })} okButtonProps={{ danger: true }} onConfirm={() => onRemove(d)}>
                 <Button type="link" danger size="small" style={{ padding: 0 }}>
                   {t("list.remove")}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useConsoleBase } from "@/app/_components/acting-tenant";
 import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Flex, List, Typography } from "antd";
@@ -20,13 +21,14 @@ import { useDomainError } from "../use-domain-error";
  */
 export function AliasExplained({ domain, primary }: { domain: DomainView; primary: NonNullable<DomainView["aliasOf"]> }) {
   const t = useTranslations("domains.aliases");
+  const base = useConsoleBase();
   const names = { alias: domain.unicodeName, primary: primary.unicodeName };
   return (
     <Alert
       type="info"
       showIcon
       data-testid="alias-explained"
-      title={t.rich("isAliasOf", { ...names, link: (chunks) => <Link href={`/console/domains/${primary.id}`}>{chunks}</Link> })}
+      title={t.rich("isAliasOf", { ...names, link: (chunks) => <Link href={`${base}/domains/${primary.id}`}>{chunks}</Link> })}
       description={
         <Flex vertical gap={4}>
           <span>{t("receives", names)}</span>
@@ -40,6 +42,7 @@ export function AliasExplained({ domain, primary }: { domain: DomainView; primar
 /** On a primary domain's page: its alias domains with their states and links, and "add an alias domain". */
 export function PrimaryAliases({ domain }: { domain: DomainView }) {
   const t = useTranslations("domains.aliases");
+  const base = useConsoleBase();
   const trpc = useTRPC();
   const errorText = useDomainError();
   const { shortDateTime } = useDisplayFormat();
@@ -68,7 +71,7 @@ export function PrimaryAliases({ domain }: { domain: DomainView }) {
               }
             >
               <Flex gap={12} align="center">
-                <Link href={`/console/domains/${alias.id}`}>
+                <Link href={`${base}/domains/${alias.id}`}>
                   <DomainName domain={alias} />
                 </Link>
                 <DomainStateTag state={alias.state} />
