@@ -37,11 +37,25 @@ import zhSla from "./messages/zh-CN/sla.json";
 import enSla from "./messages/en/sla.json";
 import zhOpsSla from "./messages/zh-CN/opsSla.json";
 import enOpsSla from "./messages/en/opsSla.json";
+import zhResellersOps from "./messages/zh-CN/resellersOps.json";
+import enResellersOps from "./messages/en/resellersOps.json";
+import zhResellerProfile from "./messages/zh-CN/resellerProfile.json";
+import enResellerProfile from "./messages/en/resellerProfile.json";
+import zhInvite from "./messages/zh-CN/invite.json";
+import enInvite from "./messages/en/invite.json";
+import zhResellerAccount from "./messages/zh-CN/resellerAccount.json";
+import enResellerAccount from "./messages/en/resellerAccount.json";
+import zhAnnouncements from "./messages/zh-CN/announcements.json";
+import enAnnouncements from "./messages/en/announcements.json";
+import zhResellerClients from "./messages/zh-CN/resellerClients.json";
+import enResellerClients from "./messages/en/resellerClients.json";
+import zhActingClient from "./messages/zh-CN/actingClient.json";
+import enActingClient from "./messages/en/actingClient.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla, ...zhResellersOps, ...zhResellerProfile, ...zhInvite, ...zhResellerAccount, ...zhAnnouncements, ...zhResellerClients, ...zhActingClient },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla, ...enResellersOps, ...enResellerProfile, ...enInvite, ...enResellerAccount, ...enAnnouncements, ...enResellerClients, ...enActingClient },
 } as const;
 
 export function loadMessages(locale: Locale) {

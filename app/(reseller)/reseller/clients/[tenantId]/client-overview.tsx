@@ -29,13 +29,18 @@ export function ClientOverview({ tenantId }: { tenantId: string }) {
           ) : (
             <Row gutter={16}>
               <Col span={8}>
-                <Statistic title={t("plan")} value={b.subscription ? `${b.subscription.plan.name} · ${t("seats", { n: b.subscription.seats })}` : t("noPlan")} />
+                <Statistic
+                  title={t("plan")}
+                  value={b.subscription ? b.subscription.plan.name : t("noPlan")}
+                  suffix={b.subscription ? <span style={{ fontSize: 14 }}>{t("seats", { n: b.subscription.seats })}</span> : null}
+                  styles={{ content: { fontSize: 20 } }}
+                />
               </Col>
               <Col span={8}>
-                <Statistic title={t("balance")} value={f.money(b.balance, b.currency)} />
+                <Statistic title={t("balance")} value={f.money(b.balance, b.currency)} styles={{ content: { fontSize: 20 } }} />
               </Col>
               <Col span={8}>
-                <Statistic title={t("paidThrough")} value={b.paidThrough?.paidThroughDay ? f.day(b.paidThrough.paidThroughDay) : t("notPaid")} />
+                <Statistic title={t("paidThrough")} value={b.paidThrough?.paidThroughDay ? f.day(b.paidThrough.paidThroughDay) : t("notPaid")} styles={{ content: { fontSize: 20 } }} />
               </Col>
             </Row>
           )}
