@@ -10,6 +10,9 @@ import { quarantineRouter } from "@/server/mail/quarantine/router";
 import { spamPolicyRouter } from "@/server/mail/policy/router";
 import { abuseRouter } from "@/server/mail/abuse/router";
 import { slaRouter } from "@/server/sla/router";
+import { resellersRouter } from "@/server/resellers/router";
+import { announcementsRouter } from "@/server/announcements/router";
+import { invitationsRouter } from "@/server/auth/invitations/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -23,6 +26,9 @@ export const appRouter = router({
   spamPolicy: spamPolicyRouter,
   abuse: abuseRouter,
   sla: slaRouter,
+  resellers: resellersRouter,
+  announcements: announcementsRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@ import { BalanceReminder } from "./balance-reminder";
 import { DomainWarning } from "./domain-warning";
 import { HomeReminders } from "./home-reminders";
 import { PlanCard } from "./plan-card";
-import { AnnouncementsCard } from "./announcements-card";
+import { AnnouncementsCard } from "@/app/_components/announcements/announcements-card";
 import { ContactCardView } from "@/app/_components/contact-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -84,7 +84,7 @@ export default async function ConsoleHomePage() {
           <ContactCardView card={home.contact} />
         </Col>
         <Col xs={24} lg={12}>
-          <AnnouncementsCard />
+          <AnnouncementsCard viewAll="/console/announcements" />
         </Col>
       </Row>
     </>

@@ -8,6 +8,7 @@ import { PageTitle } from "@/app/_components/typography";
 import { ChangePasswordForm } from "./change-password-form";
 import { formatSize } from "./format-size";
 import { MyMailLogCard } from "./my-mail-log-card";
+import { MailboxAnnouncements } from "@/app/_components/announcements/mailbox-announcements";
 
 /**
  * The mailbox user's page: until the admin's initial password is replaced, only the form to
@@ -41,6 +42,9 @@ export function SelfService({ mailLogDays }: { mailLogDays: number }) {
     <>
       <PageTitle>{t("title")}</PageTitle>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <MailboxAnnouncements />
+        </Col>
         <Col xs={24} lg={12}>
           <Card title={t("mailboxCard")}>
             <Descriptions

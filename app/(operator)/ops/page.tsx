@@ -7,6 +7,7 @@ import { listPlans } from "@/server/billing/plans/list-plans";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { PlansTable } from "./plans/plans-table";
+import { AnnouncementsCard } from "@/app/_components/announcements/announcements-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("ops") };
@@ -33,6 +34,9 @@ export default async function OpsHomePage() {
             </Card>
           </Col>
         ))}
+        <Col span={24}>
+          <AnnouncementsCard viewAll="/ops/announcements" />
+        </Col>
         <Col span={24}>
           <Card title={t("planCatalogue")}>
             <PlansTable plans={plans} />

@@ -2,27 +2,25 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Card } from "antd";
-import { listClientTenants } from "@/server/resellers/list-client-tenants";
 import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
-import { ClientTenantTable } from "./client-tenant-table";
+import { ClientsDashboard } from "./clients-dashboard";
+import { AnnouncementsCard } from "@/app/_components/announcements/announcements-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("reseller") };
 }
 
+/** The reseller's home: its clients' dashboard (the data loads in the browser, filtered there). */
 export default async function ResellerHomePage() {
   await connection();
   const user = await requirePortalUser("reseller");
   if (!user.resellerId) forbidden();
-  const [rows, t] = await Promise.all([listClientTenants(user.resellerId), getTranslations("home.reseller")]);
+  const t = await getTranslations("resellerClients");
   return (
     <>
-      <PageTitle>{t("clientTenants")}</PageTitle>
-      <Card>
-        <ClientTenantTable rows={rows} />
-      </Card>
+      <PageTitle>{t("title")}</PageTitle>
+      <ClientsDashboard announcements={<AnnouncementsCard viewAll="/reseller/announcements" />} />
     </>
   );
 }

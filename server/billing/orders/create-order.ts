@@ -5,6 +5,7 @@ import type { Order } from "@/server/generated/prisma/client.ts";
 import { prepaymentFor } from "../rules/fees";
 import { assertAllowedSeats } from "../rules/seat-tiers";
 import { insertOrder, orderOnce } from "./insert-order";
+import { chargeOnAccount, orderResellerId, payOnAccount } from "./apply-order-payment";
 import { assertPaymentMethod } from "./payment-method";
 import { toOrderView, type OrderView } from "./order-view";
 import type { TCreateOrderRequest } from "./create-order.types";
@@ -16,9 +17,9 @@ import type { TCreateOrderRequest } from "./create-order.types";
  */
 export async function createOrder(actor: AuditActor, tenantId: string, input: TCreateOrderRequest): Promise<OrderView> {
   assertAllowedSeats(input.seats);
-  assertPaymentMethod(input.method);
+  assertPaymentMethod(input.method, actor);
   const same = (first: Order) => first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears;
-  return orderOnce(tenantId, input.idempotencyKey, same, async (tx, _tenant, key) => {
+  return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const plan = await tx.plan.findUnique({ where: { id: input.planId } });
     if (!plan || !plan.active) {
       throw new DomainError("BAD_INPUT", "This plan is not on sale", { planId: ["This plan is not on sale"] });
@@ -34,6 +35,7 @@ export async function createOrder(actor: AuditActor, tenantId: string, input: TC
       const ref = live.orders[0]?.reference;
       throw new DomainError("CONFLICT", `You have an unpaid order${ref ? ` ${ref}` : ""}: pay or cancel it first`);
     }
+    const resellerId = await orderResellerId(tx, tenantId, input.method);
     const subscription = await tx.subscription.create({
       data: {
         tenantId,
@@ -57,17 +59,28 @@ export async function createOrder(actor: AuditActor, tenantId: string, input: TC
       method: input.method,
       idempotencyKey: key,
       createdById: actor.id,
+      resellerId,
     });
+    const onAccount = input.method === "reseller_account" ? await chargeOnAccount(tx, order, actor) : null;
     await recordAudit(
       actor,
       {
         action: "billing.order.create",
         tenantId,
         target: { type: "order", id: order.id },
-        details: { reference: order.reference, plan: plan.code, seats: input.seats, termYears: input.termYears, amount: Number(order.amount) },
+        details: {
+          reference: order.reference,
+          plan: plan.code,
+          seats: input.seats,
+          termYears: input.termYears,
+          amount: Number(order.amount),
+          ...(onAccount && { method: input.method, onBehalfOfTenantId: tenantId, resellerId: onAccount.resellerId, wholesale: onAccount.wholesale }),
+        },
       },
       tx,
     );
-    return toOrderView(order);
+    if (!onAccount) return toOrderView(order);
+    await payOnAccount(tx, tenant, order, actor);
+    return toOrderView(await tx.order.findUniqueOrThrow({ where: { id: order.id } }));
   });
 }

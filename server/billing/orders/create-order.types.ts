@@ -12,6 +12,13 @@ export const ZIdempotencyKey = z
 // ("103 seats is not a count we sell … Choose 100 or 110").
 export const ZSeats = z.number({ message: "Seats must be a number" }).finite("Seats must be a number");
 
+// reseller_account: a reseller acting for its client pays at its wholesale price on its own
+// account with the platform (checked against the actor's role in assertPaymentMethod).
+const ZPaymentMethod = z
+  .enum(["bank_transfer", "stripe", "reseller_account"], { message: "Choose bank transfer, card or the reseller account" })
+  .default("bank_transfer");
+export type TOrderPaymentMethod = z.infer<typeof ZPaymentMethod>;
+
 export const ZCreateOrderRequest = z.object({
   planId: z.string().min(1, "Choose a plan").max(191),
   seats: ZSeats,
@@ -21,14 +28,14 @@ export const ZCreateOrderRequest = z.object({
     .min(1, "Prepay at least one year")
     .max(10, "The term can be at most 10 years"),
   startRule: z.enum(["on_payment", "on_mx_verified"]).default("on_payment"),
-  method: z.enum(["bank_transfer", "stripe"]).default("bank_transfer"),
+  method: ZPaymentMethod,
   idempotencyKey: ZIdempotencyKey,
 });
 export type TCreateOrderRequest = z.infer<typeof ZCreateOrderRequest>;
 
 export const ZCreateTopUpRequest = z.object({
   amount: z.number({ message: "The amount must be a number of fen" }),
-  method: z.enum(["bank_transfer", "stripe"]).default("bank_transfer"),
+  method: ZPaymentMethod,
   idempotencyKey: ZIdempotencyKey,
 });
 export type TCreateTopUpRequest = z.infer<typeof ZCreateTopUpRequest>;

@@ -83,6 +83,14 @@ describe("createCheckoutSession", () => {
     expect(e).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/went through/) });
   });
 
+  it("brings a reseller paying for its client back to that client's page in the reseller portal", async () => {
+    const { actor, tenant, order } = await customerWithOrder();
+    await createCheckoutSession(actor, tenant.id, { orderId: order.id }, { actingResellerId: "reseller-1" });
+    const form = stripe.requests[0]!.form;
+    expect(form.get("success_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing?paid=${order.reference}`);
+    expect(form.get("cancel_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing`);
+  });
+
   it("names a top-up as such", async () => {
     const { actor, tenant } = await customerWithOrder();
     const topUp = await topUpOrder(tenant.id, 166_700);

@@ -3,6 +3,7 @@ import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/shared/db";
 import { DomainError, notFound } from "@/server/shared/errors";
+import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
 import { lockTenant } from "../ledger/lock-tenant";
 import { moneyTransaction, type Tx } from "../ledger/money-transaction";
@@ -35,12 +36,23 @@ async function callStripe<T>(what: string, orderId: string, call: () => Promise<
 }
 
 /**
+ * A reseller paying by card for its client comes back to that client's billing page in the
+ * reseller portal, not to the customer console (which it cannot open).
+ */
+function returningTo(params: Stripe.Checkout.SessionCreateParams, order: Order, actingResellerId: string | null): Stripe.Checkout.SessionCreateParams {
+  if (!actingResellerId) return params;
+  const base = env().PUBLIC_URL.replace(/\/+$/, "");
+  const page = `${base}/reseller/clients/${encodeURIComponent(order.tenantId)}/billing`;
+  return { ...params, success_url: `${page}?paid=${encodeURIComponent(order.reference)}`, cancel_url: page };
+}
+
+/**
  * The session to send the customer to. A click that is repeated (double click, back button,
  * a retry after a timeout) must not open a second session for the same order, which the customer
  * could then pay twice: the order's session is reused while it is open, and a new one is created
  * under an idempotency key derived from the order (and from the expired session it replaces).
  */
-async function openSession(stripe: Stripe, order: Order, planName: string | null): Promise<Stripe.Checkout.Session> {
+async function openSession(stripe: Stripe, order: Order, planName: string | null, actingResellerId: string | null): Promise<Stripe.Checkout.Session> {
   let idempotencyKey = `checkout:${order.id}`;
   if (order.stripeSessionId) {
     const previous = await callStripe("read a checkout session", order.id, () => stripe.checkout.sessions.retrieve(order.stripeSessionId!));
@@ -50,7 +62,7 @@ async function openSession(stripe: Stripe, order: Order, planName: string | null
     }
     idempotencyKey = `checkout:${order.id}:after:${previous.id}`;
   }
-  const params = checkoutSessionParams(order, planName);
+  const params = returningTo(checkoutSessionParams(order, planName), order, actingResellerId);
   return callStripe("create a checkout session", order.id, () => stripe.checkout.sessions.create(params, { idempotencyKey }));
 }
 
@@ -63,11 +75,12 @@ export async function createCheckoutSession(
   actor: AuditActor,
   tenantId: string,
   input: TCreateCheckoutSessionRequest,
+  opts: { actingResellerId?: string | null } = {},
 ): Promise<CheckoutSessionResult> {
   const stripe = stripeClient();
   const order = await payableOrder(db, tenantId, input.orderId);
   const plan = order.planId ? await db.plan.findUnique({ where: { id: order.planId }, select: { name: true } }) : null;
-  const session = await openSession(stripe, order, plan?.name ?? null);
+  const session = await openSession(stripe, order, plan?.name ?? null, opts.actingResellerId ?? null);
   if (!session.url) throw new DomainError("UNAVAILABLE", "Stripe did not return a payment page: try again, or pay by bank transfer");
   const url = session.url;
   return moneyTransaction(async (tx) => {

@@ -30,7 +30,8 @@ export const ZListMaintenanceRequest = z.object({
 });
 export type TListMaintenanceRequest = z.infer<typeof ZListMaintenanceRequest>;
 
-export type AnnouncementView = { id: string; title: string; body: string; level: string; audience: string; publishAt: Date; takeDownAt: Date | null };
+// publishAt is nullable in the table (drafts); a window's announcement always has one.
+export type AnnouncementView = { id: string; title: string; body: string; level: string; audience: string; publishAt: Date | null; takeDownAt: Date | null };
 
 export type MaintenanceView = {
   id: string;

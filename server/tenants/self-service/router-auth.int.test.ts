@@ -54,8 +54,10 @@ describe("a mailbox user's reach", () => {
   // Every procedure of the app outside the mailbox users' own (tenants.selfService, mailLog.mine:
   // their messages' delivery states, and their quarantine: server/mail/quarantine's own matrix),
   // called with a mailbox user's session (and no input: the tier refuses before the input is read).
+// announcements.mailbox is their own too (their tenant's announcements; its own matrix in server/announcements).
   // sla.status.get is public (the /status page: no session needed, no tenant data).
-  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get"]);
+  // invitations.check / accept are public too (the /invite page: the link is the credential).
+  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get", "announcements.mailbox.current", "announcements.mailbox.history", "announcements.mailbox.unreadCount", "announcements.mailbox.markRead", "invitations.check", "invitations.accept"]);
   const paths = Object.keys(appRouter._def.procedures).filter((p) => !p.startsWith("tenants.selfService.") && !MAILBOX_USERS_OWN.has(p));
   it.each(paths)("refuses %s with FORBIDDEN", async (path) => {
     const caller = createCaller(makeContext(owner)) as unknown as Record<string, unknown>;

@@ -6,6 +6,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Form, Radio, Typography } from "antd";
 import { ShoppingCartOutlined } from "@ant-design/icons";
 import { useTRPC } from "@/app/_trpc/client";
+import { useActingTenant } from "@/app/_components/acting-tenant";
+import { OnAccountQuote } from "@/app/(reseller)/reseller/account/on-account-quote";
 import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
 import type { BillingOverview } from "@/server/billing/account/get-billing-overview";
 import type { CatalogueRow } from "@/server/billing/plans/list-catalogue";
@@ -20,7 +22,7 @@ type OrderValues = {
   seats: number | null;
   termYears: number;
   startRule: "on_payment" | "on_mx_verified";
-  method: "bank_transfer" | "stripe";
+  method: "bank_transfer" | "stripe" | "reseller_account";
 };
 
 const TERMS = [1, 2, 3, 4, 5];
@@ -29,6 +31,9 @@ const TERMS = [1, 2, 3, 4, 5];
 export function OrderForm({ overview, plans }: { overview: BillingOverview; plans: readonly CatalogueRow[] }) {
   const t = useTranslations("billing.order");
   const tSeats = useTranslations("billing.seats");
+  const tReseller = useTranslations("resellerAccount.quote");
+  // A reseller acting for its client may pay from its own account with the platform (at wholesale).
+  const acting = useActingTenant();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -48,6 +53,7 @@ export function OrderForm({ overview, plans }: { overview: BillingOverview; plan
         submission.done();
         message.success(t("created", { reference: order.reference }));
         void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
+        if (acting) void queryClient.invalidateQueries({ queryKey: trpc.resellers.account.pathKey() });
         if (order.method === "stripe") payByCard.mutate({ orderId: order.id });
       },
       onError: (error) => setFormError(showErrors(error)),
@@ -67,7 +73,7 @@ export function OrderForm({ overview, plans }: { overview: BillingOverview; plan
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ planId: plans[0]?.id, seats: 100, termYears: 1, startRule: "on_payment", method: "bank_transfer" }}
+        initialValues={{ planId: plans[0]?.id, seats: 100, termYears: 1, startRule: "on_payment", method: acting ? "reseller_account" : "bank_transfer" }}
         aria-label={t("title")}
       >
         <Form.Item name="planId" label={t("plan")} rules={[{ required: true, message: t("planRequired") }]}>
@@ -97,8 +103,14 @@ export function OrderForm({ overview, plans }: { overview: BillingOverview; plan
           <Radio.Group>
             <Radio value="bank_transfer">{t("bankTransfer")}</Radio>
             {overview.stripeEnabled && <Radio value="stripe">{t("card")}</Radio>}
+            {acting && <Radio value="reseller_account">{tReseller("payFromAccount")}</Radio>}
           </Radio.Group>
         </Form.Item>
+        {acting && values?.method === "reseller_account" && plan && values.seats && !problem && values.termYears && (
+          <div style={{ maxWidth: 640 }}>
+            <OnAccountQuote asked={{ tenantId: acting.tenantId, planId: plan.id, seats: values.seats, termYears: values.termYears }} />
+          </div>
+        )}
         {plan && values?.seats && !problem && values.termYears && (
           <div style={{ marginBottom: 24, maxWidth: 640 }}>
             <OrderPrice plan={plan} seats={values.seats} years={values.termYears} startRule={values.startRule} timeZone={overview.tenant.timeZone} />
