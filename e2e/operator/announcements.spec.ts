@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoAccount } from "@/prisma/seed/demo-accounts";
 import { pickOption } from "../fixtures/antd";
+import { onHome, scheduleForTenant, secondsFromNow, writeBody } from "../fixtures/announcements";
 import { query } from "../fixtures/db";
 import { signInAs, zh } from "../fixtures/session";
 import { createMailbox, createSelfServiceTenant, type SelfServiceTenant } from "../fixtures/self-service";
@@ -9,40 +10,8 @@ const t = zh.announcements;
 const SHOTS = "test-results/screenshots";
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-// The pickers read Beijing time (the browser's zone in playwright.config.ts), to the second.
-const wall = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hourCycle: "h23" });
-const pickerText = (d: Date) => wall.format(d);
-
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-async function typeTime(dialog: Locator, label: string, at: Date) {
-  const input = dialog.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(pickerText(at));
-  await input.press("Enter");
-  await expect(input).toHaveValue(pickerText(at));
-}
-
-/** antd radios (plain and button style) hide their inputs: click the visible label. */
-async function choose(dialog: Locator, text: string) {
-  await dialog.locator("label").filter({ hasText: new RegExp(`^${text}$`) }).click();
-}
-
-async function writeBody(dialog: Locator, text: string) {
-  const body = dialog.getByRole("textbox", { name: t.editor.body });
-  await body.click();
-  await body.pressSequentially(text);
-}
-
-/** The home card's items with this title, after a reload (the e2e server's clock cannot be moved: wait for it). */
-async function onHome(page: Page, title: string): Promise<number> {
-  await page.reload();
-  const card = page.getByTestId("announcements");
-  await expect(card).toBeVisible();
-  await expect(card.locator(".ant-skeleton")).toHaveCount(0);
-  return card.getByTestId("announcement-item").filter({ hasText: title }).count();
 }
 
 test("an operator schedules a platform announcement: it appears on the tenant's home at its publish time and is gone after its take-down", async ({ page, browser }) => {
@@ -51,27 +20,9 @@ test("an operator schedules a platform announcement: it appears on the tenant's 
   const title = `E2E 定时公告 ${run}`;
 
   await signInAs(page, demoAccount(null));
-  await page.goto("/ops/announcements");
-  await page.getByRole("button", { name: t.actions.create }).click();
-  const dialog = page.getByRole("dialog").filter({ hasText: t.editor.createTitle });
-  await dialog.getByLabel(t.editor.title, { exact: true }).fill(title);
-  await choose(dialog, t.level.urgent);
-  // Chosen tenants (this test's tenant), so parallel tests' homes are not disturbed.
-  await pickOption(page, dialog.getByLabel(t.editor.audience, { exact: true }), t.audience.chosen_tenants);
-  const tenants = dialog.getByLabel(t.editor.tenants, { exact: true });
-  await tenants.click();
-  await tenants.fill(tenant.tenantName);
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: tenant.tenantName }).click();
-  await writeBody(dialog, "今晚系统升级，期间可能短暂无法登录。");
-  await choose(dialog, t.editor.scheduled);
-  const publishAt = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
+  const publishAt = secondsFromNow(30_000);
   const takeDownAt = new Date(publishAt.getTime() + 25_000);
-  await typeTime(dialog, t.editor.publishAt, publishAt);
-  await typeTime(dialog, t.editor.takeDownAt, takeDownAt);
-  await dialog.getByRole("button", { name: t.editor.save }).click();
-  await expect(dialog).toHaveCount(0);
-  const row = page.getByTestId("managed-announcement").filter({ hasText: title });
-  await expect(row.getByTestId("announcement-state")).toHaveText(t.state.scheduled);
+  await scheduleForTenant(page, { title, body: "今晚系统升级，期间可能短暂无法登录。", tenantName: tenant.tenantName, publishAt, takeDownAt });
   await page.screenshot({ path: `${SHOTS}/ops-announcements.png`, fullPage: true });
 
   // Before its publish time: not on the tenant admin's home.

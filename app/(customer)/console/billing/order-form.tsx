@@ -51,7 +51,7 @@ export function OrderForm({ overview, plans }: { overview: BillingOverview; plan
     trpc.billing.account.createOrder.mutationOptions({
       onSuccess: (order) => {
         submission.done();
-        message.success(t("created", { reference: order.reference }));
+        message.success(t(order.status === "paid" ? "paidOnAccount" : "created", { reference: order.reference }));
         void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
         if (acting) void queryClient.invalidateQueries({ queryKey: trpc.resellers.account.pathKey() });
         if (order.method === "stripe") payByCard.mutate({ orderId: order.id });

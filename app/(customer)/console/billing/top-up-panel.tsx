@@ -62,7 +62,7 @@ export function TopUpPanel({ overview }: { overview: BillingOverview }) {
       onSuccess: (order) => {
         submission.done();
         form.resetFields();
-        message.success(t("created", { reference: order.reference }));
+        message.success(t(order.status === "paid" ? "paidOnAccount" : "created", { reference: order.reference }));
         void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
         if (acting) void queryClient.invalidateQueries({ queryKey: trpc.resellers.account.pathKey() });
         if (order.method === "stripe") payByCard.mutate({ orderId: order.id });
