@@ -18,7 +18,7 @@ const counts = async () => ({
 describe("the demo seed", () => {
   it("creates the demo organisations, accounts and plans", async () => {
     const { created } = await seedDemoData(db);
-    expect(created).toHaveLength(10); // 2 plans, the operator, the reseller, its sub-reseller, 2 tenants, the demo subscription, the demo domain and mailbox, the demo SLA month
+    expect(created).toHaveLength(11); // 2 plans, the operator, the reseller, its sub-reseller, 2 tenants, the demo subscription, the demo domain and mailbox, the demo SLA month, the demo announcement
     expect(await counts()).toEqual({ plans: 2, resellers: 2, tenants: 2, users: 5 });
 
     for (const account of DEMO_ACCOUNTS) {

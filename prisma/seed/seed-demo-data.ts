@@ -6,6 +6,7 @@ import { env } from "@/server/shared/env";
 import { seedDemoBilling } from "./demo-billing";
 import { seedDemoConsole } from "./demo-console";
 import { seedDemoSla } from "./demo-sla";
+import { seedDemoAnnouncements } from "./demo-announcements";
 
 // Creates the demo data when it is missing and never changes what exists: running it again
 // adds nothing, and a demo password someone changed stays changed. Rows are found by their
@@ -89,6 +90,7 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
   if (await seedDemoConsole(db, log)) created.push("demo domain and mailbox");
   // After the subscription: the demo SLA month is one the client paid for.
   if (await seedDemoSla(db, log)) created.push("demo SLA month");
+  if (await seedDemoAnnouncements(db, log)) created.push("demo announcement");
   return { created };
 }
 

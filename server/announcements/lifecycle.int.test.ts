@@ -7,6 +7,7 @@ import { cancelMaintenance } from "@/server/sla/maintenance/cancel-maintenance";
 import { scheduleMaintenance } from "@/server/sla/maintenance/schedule-maintenance";
 import { refusal } from "@/server/test/authz";
 import { api, createAnnouncementWorld, input, operatorUser, type AnnouncementWorld } from "./announcement-test-fixtures";
+import { createResellerTree } from "@/server/resellers/reseller-tree-fixtures";
 
 // Scheduling both ways on the test clock, reads, the publisher's edits and the maintenance
 // windows' announcements. Now is 2030-03-01 08:00 UTC unless a test moves it.
@@ -147,6 +148,20 @@ describe("the publisher's edits", () => {
     expect((await refusal(ops().publishNow({ id: a.id }))).code).toBe("CONFLICT");
     const audits = await db.auditEvent.findMany({ where: { targetId: a.id }, orderBy: { occurredAt: "asc" } });
     expect(audits.map((e) => e.action)).toEqual(["announcement.create", "announcement.update", "announcement.update", "announcement.take_down"]);
+  });
+
+  it("keeps a client that moved to another reseller unnamed on its old reseller's page, and still lets the title be edited", async () => {
+    clockAt(0);
+    const moving = await createResellerTree("Moving");
+    const reseller = api(moving.top.staff).reseller;
+    const a = await reseller.create(input({ audience: "chosen_tenants", targetIds: [moving.top.clientId] }));
+    await db.tenant.update({ where: { id: moving.top.clientId }, data: { resellerId: moving.other.resellerId } });
+    const row = (await reseller.list({})).rows.find((r) => r.id === a.id)!;
+    expect(row.targets).toEqual([{ id: moving.top.clientId, name: "—" }]);
+    const edited = await reseller.update({ ...input({ title: "改标题", audience: "chosen_tenants", targetIds: [moving.top.clientId], publishNow: false, publishAt: a.publishAt!.toISOString() }), id: a.id });
+    expect(edited.title).toBe("改标题");
+    // The moved client reads only its new reseller's announcements.
+    expect((await api(moving.top.clientAdmin).feed.current({ limit: 50 })).items.map((i) => i.id)).not.toContain(a.id);
   });
 
   it("deletes in any state: gone from homes, histories and the publisher's list; a second delete is a no-op", async () => {

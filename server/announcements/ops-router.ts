@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { db } from "@/server/shared/db";
 import { router } from "@/server/trpc/init";
 import { operatorProcedure } from "@/server/trpc/procedures";
 import { actorOf } from "@/server/trpc/context";
 import { ZAnnouncementId, ZCreateAnnouncementRequest, ZListAnnouncementsRequest, ZUpdateAnnouncementRequest } from "./announcement.types";
 import { createAnnouncement } from "./create-announcement";
 import { deleteAnnouncement } from "./delete-announcement";
+import { listResellerOptions } from "./list-reseller-options";
 import { getAnnouncement } from "./get-announcement";
 import { listAnnouncements } from "./list-announcements";
 import { PLATFORM } from "./publisher";
@@ -26,7 +26,5 @@ export const announcementsOpsRouter = router({
   /** The reseller picker of the "one reseller's clients" audience: by part of the name, 20 at most. */
   resellerOptions: operatorProcedure
     .input(z.object({ search: z.string().trim().max(120).default("") }).default({ search: "" }))
-    .query(({ input }) =>
-      db.reseller.findMany({ where: input.search ? { name: { contains: input.search } } : {}, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 20 }),
-    ),
+    .query(({ input }) => listResellerOptions(input.search)),
 });

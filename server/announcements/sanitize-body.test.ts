@@ -26,7 +26,12 @@ describe("sanitizeBody", () => {
   });
 
   it("drops style= and class= attributes and unknown tags, keeping their text", () => {
-    expect(sanitizeBody('<p style="color:red" class="x">a</p><div><span style="position:fixed">b</span></div>')).toBe("<p>a</p>b");
+    expect(sanitizeBody('<p style="color:red" class="x">a</p><section><span style="position:fixed">b</span></section>')).toBe("<p>a</p>b");
+  });
+
+  it("keeps the lines Chrome's editor wraps in <div> apart, as paragraphs", () => {
+    expect(sanitizeBody("第一行<div>第二行</div><div><br></div><div>第三行</div>")).toBe("第一行<p>第二行</p><p><br /></p><p>第三行</p>");
+    expect(sanitizeBody('<div style="color:red" class="x">a</div>')).toBe("<p>a</p>");
   });
 
   it("is stable: sanitising twice changes nothing", () => {

@@ -15,8 +15,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Dropped with their content: their text is code, not words for the reader.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
   disallowedTagsMode: "discard",
-  // Links opened from an announcement must not hand the portal's window to the target page.
   transformTags: {
+    // Chrome's contentEditable wraps each new line in <div> (the editor asks for <p>, but pasted or
+    // older bodies still carry divs): as paragraphs the lines stay apart instead of running together.
+    div: "p",
+    // Links opened from an announcement must not hand the portal's window to the target page.
     a: (tagName, attribs) => {
       const out: Record<string, string> = {};
       if (attribs.href) out.href = attribs.href;

@@ -35,7 +35,11 @@ export async function updateAnnouncement(actor: AuditActor, publisher: Publisher
     const publishAt = live ? row.publishAt : requestedPublishAt(input, now);
     const { errors, clean } = draftProblems({ title: input.title, body: input.body, publishAt, takeDownAt: input.takeDownAt ?? null }, now, !live);
     refuseIfAny(errors, INVALID);
-    const audience = await checkAudience(tx, publisher, input);
+    // An audience sent back unchanged is not checked again: a chosen client that has since moved
+    // to another reseller (and no longer reads it) must not block editing the title.
+    const stored = { audience: row.audience, audienceResellerId: row.audienceResellerId, targetIds: row.targets.map((t) => t.targetId) };
+    const resent = input.audience === stored.audience && (input.audienceResellerId ?? null) === stored.audienceResellerId && sameSet(input.targetIds, stored.targetIds);
+    const audience = resent ? stored : await checkAudience(tx, publisher, input);
     if (live) {
       // The form sends the stored publish time back unchanged; anything else would move it.
       const unchanged =

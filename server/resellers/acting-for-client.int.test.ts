@@ -5,7 +5,7 @@ import { createPlan, operatorUser, requestId } from "@/server/billing/billing-te
 import { db } from "@/server/shared/db";
 import { refusal } from "@/server/test/authz";
 import { makeContext } from "@/server/trpc/context";
-import { clientProcedure } from "@/server/trpc/procedures";
+import { clientProcedure, resellerProcedure } from "@/server/trpc/procedures";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import { createResellerTree } from "./reseller-tree-fixtures";
 
@@ -97,5 +97,43 @@ describe("ordering and binding on behalf", () => {
     const own = createCaller(makeContext(tree.sub.clientAdmin));
     expect((await own.billing.account.orders()).map((o) => o.id)).toContain(order.id);
     expect((await own.domains.list()).rows.map((d) => d.id)).toContain(domain.id);
+  });
+});
+
+describe("a suspended reseller", () => {
+  let underSuspendedParent: Tree;
+  beforeAll(async () => {
+    underSuspendedParent = await createResellerTree("Suspended parent");
+    await db.reseller.update({ where: { id: underSuspendedParent.top.resellerId }, data: { status: "suspended" } });
+  });
+
+  it("still reads its clients but changes nothing for them, nor does its sub-reseller", async () => {
+    const suspended = await createResellerTree("Suspended");
+    await db.reseller.update({ where: { id: suspended.top.resellerId }, data: { status: "suspended" } });
+    for (const [staff, client] of [
+      [suspended.top.staff, suspended.top.clientId],
+      [suspended.sub.staff, suspended.sub.clientId],
+    ] as const) {
+      const acting = createCaller(makeContext(staff, "127.0.0.1", "en", client));
+      await expect(acting.billing.account.overview()).resolves.toBeTruthy();
+      expect(await refusal(acting.domains.add({ name: `suspended-${Date.now()}.cn` }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "Your reseller account is suspended" });
+    }
+    expect(await db.domain.count({ where: { tenantId: { in: [suspended.top.clientId, suspended.sub.clientId] } } })).toBe(0);
+  });
+
+  // Every write of the reseller tier, found in the router (its announcements, clients, staff,
+  // sub-resellers): refused before its input is read.
+  const resellerTier = middlewaresOf(resellerProcedure);
+  const resellerWrites = Object.keys(procedures).filter((path) => {
+    const p = procedures[path]!;
+    return p._def.type === "mutation" && resellerTier.every((m, i) => middlewaresOf(p)[i] === m);
+  });
+
+  it.each(resellerWrites)("refuses %s for a reseller under a suspended parent", async (path) => {
+    expect(await call(path, underSuspendedParent.sub.staff, null)).toMatchObject({ code: "PRECONDITION_FAILED", message: "Your reseller account is suspended" });
+  });
+
+  it("covers the reseller tier's writes", () => {
+    expect(resellerWrites).toEqual(expect.arrayContaining(["announcements.reseller.create", "resellers.clients.create", "resellers.self.updateCard", "resellers.self.createSubReseller"]));
   });
 });

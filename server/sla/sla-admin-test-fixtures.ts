@@ -1,5 +1,5 @@
 // Shared by the operators' SLA integration tests (maintenance, incidents, targets): a caller on
-// the exported router, mounted as the lead will mount it, so tests run the real procedure tier
+// the exported router, mounted as the app mounts it, so tests run the real procedure tier
 // and input schemas; and counts of every row those writes touch. Not imported by application code.
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/shared/db";

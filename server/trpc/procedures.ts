@@ -3,6 +3,8 @@ import { baseProcedure } from "./init";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/auth/roles";
 import { assertResellerOwnsTenant } from "@/server/resellers/assert-reseller-owns-tenant";
+import { loadReseller } from "@/server/resellers/ops/reseller-guard";
+import { db } from "@/server/shared/db";
 
 // The procedure tiers (architecture convention 1), defined once. No session → UNAUTHORIZED;
 // a session of the wrong role → FORBIDDEN.
@@ -35,10 +37,15 @@ export const customerProcedure = authedProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, tenantId: ctx.user.tenantId } });
 });
 
-/** A reseller; client tenants are reached only through assertResellerOwnsTenant. */
-export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
+/**
+ * A reseller; client tenants are reached only through assertResellerOwnsTenant. A suspended
+ * reseller (or one under a suspended parent) reads but writes nothing: every mutation of this
+ * tier is refused here, so no use case can forget it.
+ */
+export const resellerProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
   requireRole(ctx.user, "reseller");
   if (!ctx.user.resellerId) throw new TRPCError({ code: "FORBIDDEN", message: "No reseller on this account" });
+  if (type === "mutation") await loadReseller(db, ctx.user.resellerId, { requireActive: true });
   return next({ ctx: { ...ctx, resellerId: ctx.user.resellerId } });
 });
 
@@ -46,16 +53,18 @@ export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
  * A client tenant's own business that its reseller may also do for it (orders, resizes, top-ups,
  * domains, SLA reports): the tenant's admin, or a reseller acting for a client in its tree (the
  * x-acting-tenant header). Outside the tree the answer is NOT_FOUND, never FORBIDDEN, so a
- * reseller cannot learn which tenants exist. ctx.tenantId is the tenant acted on;
- * ctx.actingResellerId is the acting reseller, null for the tenant's own admin.
+ * reseller cannot learn which tenants exist. A suspended reseller (or one under a suspended
+ * parent) still reads its clients but changes nothing for them. ctx.tenantId is the tenant acted
+ * on; ctx.actingResellerId is the acting reseller, null for the tenant's own admin.
  */
-export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
+export const clientProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
   if (ctx.user.role === "tenant_admin" && ctx.user.tenantId) {
     return next({ ctx: { ...ctx, tenantId: ctx.user.tenantId, actingResellerId: null as string | null } });
   }
   if (ctx.user.role === "reseller" && ctx.user.resellerId) {
     if (!ctx.actingTenantId) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a client tenant first" });
     await assertResellerOwnsTenant(ctx.user.resellerId, ctx.actingTenantId);
+    if (type === "mutation") await loadReseller(db, ctx.user.resellerId, { requireActive: true });
     return next({ ctx: { ...ctx, tenantId: ctx.actingTenantId, actingResellerId: ctx.user.resellerId as string | null } });
   }
   throw new TRPCError({ code: "FORBIDDEN", message: "This area is not part of your role" });

@@ -84,7 +84,7 @@ export default async function ConsoleHomePage() {
           <ContactCardView card={home.contact} />
         </Col>
         <Col xs={24} lg={12}>
-          <AnnouncementsCard viewAll="/console/announcements" />
+          <AnnouncementsCard reader="customer" viewAll="/console/announcements" />
         </Col>
       </Row>
     </>

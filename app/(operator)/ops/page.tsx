@@ -35,7 +35,7 @@ export default async function OpsHomePage() {
           </Col>
         ))}
         <Col span={24}>
-          <AnnouncementsCard viewAll="/ops/announcements" />
+          <AnnouncementsCard reader="operator" viewAll="/ops/announcements" />
         </Col>
         <Col span={24}>
           <Card title={t("planCatalogue")}>

@@ -50,7 +50,7 @@ export function ClientsDashboard({ announcements }: { announcements?: ReactNode 
       ).map(([key, value]) => (
         <Col key={key} xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t(`cards.${key}`)} value={value} loading={list.isPending} valueStyle={key === "withProblems" && summary?.withProblems ? { color: "#cf1322" } : undefined} />
+            <Statistic title={t(`cards.${key}`)} value={value} loading={list.isPending} styles={key === "withProblems" && summary?.withProblems ? { content: { color: "#cf1322" } } : undefined} />
           </Card>
         </Col>
       ))}

@@ -8,6 +8,7 @@ import { TenantStatusTag } from "@/app/_components/tenant-status-tag";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import type { ClientRow } from "@/server/resellers/clients/client-row.types";
 import type { ClientList, TListClientsRequest } from "@/server/resellers/clients/list-clients.types";
+import { ResendInvitationButton } from "./resend-invitation-button";
 
 type Sort = Pick<TListClientsRequest, "sort" | "direction">;
 type Props = { data: ClientList | undefined; loading: boolean; sort: Sort; onSort: (sort: Sort["sort"], direction: Sort["direction"]) => void };
@@ -66,9 +67,10 @@ export function ClientsTable({ data, loading, sort, onSort }: Props) {
           title: t("columns.admin"),
           render: (_, r) =>
             r.admin ? (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{r.admin.email}</span>
                 <Tag color={r.admin.state === "invited" ? "blue" : r.admin.state === "active" ? "green" : "default"}>{t(`admin.${r.admin.state}`)}</Tag>
+                {r.admin.state === "invited" && <ResendInvitationButton tenantId={r.tenantId} type="link" size="small" />}
               </Space>
             ) : (
               <Typography.Text type="secondary">{t("admin.none")}</Typography.Text>

@@ -1,12 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Form, Input, Modal, Select } from "antd";
-import { useTRPC } from "@/app/_trpc/client";
-import { newRequestId } from "@/app/_components/audit/trpc-error";
-import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
+import { useMutation } from "@tanstack/react-query";
+import { Form, Input, Modal, Select } from "antd";
+import { useMutationForm } from "@/app/_components/use-mutation-form";
 import type { ResellerOption } from "@/server/resellers/clients/client-row.types";
 
 type Values = { companyName: string; adminName: string; adminEmail: string; timeZone: string; owner: string };
@@ -25,12 +23,7 @@ function timeZones(): string[] {
  */
 export function CreateClientModal({ resellers, onClose }: { resellers: ResellerOption[]; onClose: () => void }) {
   const t = useTranslations("resellerClients.create");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const showErrors = useTrpcFormErrors(form);
-  const [requestId] = useState(newRequestId);
+  const { trpc, form, message, requestId, invalidate, onError } = useMutationForm<Values>();
   const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z })), []);
   const subs = resellers.filter((r) => !r.isSelf);
 
@@ -40,14 +33,11 @@ export function CreateClientModal({ resellers, onClose }: { resellers: ResellerO
         const text = t(created.invitationSent || !created.created ? "done" : "doneNoMail", { name: created.name, email: created.adminEmail });
         if (created.invitationSent || !created.created) message.success(text);
         else message.warning(text);
-        void queryClient.invalidateQueries({ queryKey: trpc.resellers.clients.pathKey() });
+        invalidate(trpc.resellers.clients.pathKey());
         onClose();
       },
-      onError: (error) => {
-        // The owner field is named subResellerId on the server.
-        const rest = showErrors(error);
-        if (rest) message.error(rest);
-      },
+      // The owner field is named subResellerId on the server.
+      onError,
     }),
   );
 

@@ -20,7 +20,7 @@ export default async function ResellerHomePage() {
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      <ClientsDashboard announcements={<AnnouncementsCard viewAll="/reseller/announcements" />} />
+      <ClientsDashboard announcements={<AnnouncementsCard reader="reseller" viewAll="/reseller/announcements" />} />
     </>
   );
 }

@@ -10,12 +10,27 @@ import { AnnouncementDrawer } from "./announcement-drawer";
 import { LevelTag } from "./level-tag";
 import { useFeed, type FeedSource } from "./use-feed";
 
+/** Whose home the card is on: each reader is told where its announcements come from. */
+export type AnnouncementReader = "customer" | "reseller" | "operator";
+
 /**
  * The announcements slot of a home: what is current for the reader, unread ones marked with a dot
  * and in bold; a click opens it in a drawer and marks it read. `viewAll` links to the history
  * page, or `onViewAll` opens it in place (the mailbox page has no room for another route).
  */
-export function AnnouncementsCard({ source = "feed", viewAll, onViewAll, limit = 5 }: { source?: FeedSource; viewAll?: string; onViewAll?: () => void; limit?: number }) {
+export function AnnouncementsCard({
+  source = "feed",
+  reader = "customer",
+  viewAll,
+  onViewAll,
+  limit = 5,
+}: {
+  source?: FeedSource;
+  reader?: AnnouncementReader;
+  viewAll?: string;
+  onViewAll?: () => void;
+  limit?: number;
+}) {
   const t = useTranslations("announcements");
   const format = useFormatter();
   const feed = useFeed(source);
@@ -39,7 +54,7 @@ export function AnnouncementsCard({ source = "feed", viewAll, onViewAll, limit =
       ) : current.isError ? (
         <Alert type="error" showIcon title={t("loadFailed")} description={current.error.message} />
       ) : current.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={source === "mailbox" ? t("emptyMailbox") : t("empty")} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={source === "mailbox" ? t("emptyMailbox") : t(`emptyFor.${reader}`)} />
       ) : (
         <List
           size="small"

@@ -9,6 +9,12 @@ import type { DepartmentNode } from "@/server/tenants/departments/department-rul
 type Option = { value: string; label: string };
 type MultiProps = { id?: string; value?: string[]; onChange?: (ids: string[]) => void; placeholder: string; known?: Option[] };
 
+/** A Select searched on the server: the text typed (trimmed) and the Select's showSearch for it. */
+function useServerSearch() {
+  const [search, setSearch] = useState("");
+  return { search, showSearch: { filterOption: false, onSearch: (text: string) => setSearch(text.trim()) } as const };
+}
+
 /** Keeps picked options named when a later search no longer lists them. */
 function merge(found: Option[], picked: Option[]): Option[] {
   const ids = new Set(found.map((o) => o.value));
@@ -18,7 +24,7 @@ function merge(found: Option[], picked: Option[]): Option[] {
 /** Operators pick tenants by part of the name, searched on the server (the billing balances search). */
 export function PlatformTenantsPicker({ id, value, onChange, placeholder, known = [] }: MultiProps) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
+  const { search, showSearch } = useServerSearch();
   const [picked, setPicked] = useState<Option[]>(known);
   const found = useQuery({ ...trpc.billing.ops.balances.queryOptions({ page: 1, pageSize: 20, sort: "name", direction: "asc", ...(search ? { search } : {}) }), placeholderData: keepPreviousData });
   const options = merge((found.data?.rows ?? []).map((r) => ({ value: r.tenantId, label: r.name })), picked);
@@ -29,7 +35,7 @@ export function PlatformTenantsPicker({ id, value, onChange, placeholder, known 
       value={value}
       placeholder={placeholder}
       loading={found.isFetching}
-      showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim()) }}
+      showSearch={showSearch}
       options={options}
       onChange={(ids) => {
         setPicked(options.filter((o) => ids.includes(o.value)));
@@ -42,7 +48,7 @@ export function PlatformTenantsPicker({ id, value, onChange, placeholder, known 
 /** Operators pick the reseller of the "one reseller's clients" audience, by name. */
 export function ResellerPicker({ id, value, onChange, placeholder, known }: { id?: string; value?: string; onChange?: (id: string | undefined) => void; placeholder: string; known?: Option | null }) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
+  const { search, showSearch } = useServerSearch();
   const found = useQuery({ ...trpc.announcements.ops.resellerOptions.queryOptions({ search }), placeholderData: keepPreviousData });
   const options = merge((found.data ?? []).map((r) => ({ value: r.id, label: r.name })), known ? [known] : []);
   return (
@@ -52,7 +58,7 @@ export function ResellerPicker({ id, value, onChange, placeholder, known }: { id
       value={value}
       placeholder={placeholder}
       loading={found.isFetching}
-      showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim()) }}
+      showSearch={showSearch}
       options={options}
       onChange={(v) => onChange?.(v)}
     />

@@ -60,7 +60,7 @@ export function ManageAnnouncements({ scope }: { scope: Scope }) {
   const audienceText = (a: ManagedAnnouncement) => {
     const base = a.audience === "all" ? t(`audienceAllOf.${scope}`) : t(`audience.${a.audience as "all"}`);
     const names = a.audienceReseller ? [a.audienceReseller.name] : a.targets.map((x) => x.name);
-    return names.length ? `${base}：${names.join("、")}` : base;
+    return names.length ? t("audienceWithNames", { base, names: format.list(names) }) : base;
   };
 
   if (list.isError) return <Alert type="error" showIcon title={t("loadFailed")} description={list.error.message} />;

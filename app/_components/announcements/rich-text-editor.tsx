@@ -34,6 +34,10 @@ export function RichTextEditor({ id, value, onChange, ariaLabel }: { id?: string
     if (el && (value ?? "") !== el.innerHTML) el.innerHTML = value ?? "";
   }, [value]);
 
+  // Enter should start a <p>: Chrome's default <div> lines would be separate only until sanitised.
+  function paragraphs() {
+    document.execCommand("defaultParagraphSeparator", false, "p");
+  }
   function changed() {
     onChange?.(area.current?.innerHTML ?? "");
   }
@@ -67,6 +71,7 @@ export function RichTextEditor({ id, value, onChange, ariaLabel }: { id?: string
         aria-label={ariaLabel}
         contentEditable
         suppressContentEditableWarning
+        onFocus={paragraphs}
         onInput={changed}
         onBlur={changed}
         style={{ minHeight: 160, maxHeight: 400, overflowY: "auto", padding: "8px 11px", outline: "none" }}

@@ -18,7 +18,9 @@ import type { TCreateOrderRequest } from "./create-order.types";
 export async function createOrder(actor: AuditActor, tenantId: string, input: TCreateOrderRequest): Promise<OrderView> {
   assertAllowedSeats(input.seats);
   assertPaymentMethod(input.method, actor);
-  const same = (first: Order) => first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears;
+  // A retry must be the same order, paid the same way: another method under the key is a new request.
+  const same = (first: Order) =>
+    first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears && first.method === input.method;
   return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const plan = await tx.plan.findUnique({ where: { id: input.planId } });
     if (!plan || !plan.active) {

@@ -14,7 +14,7 @@ import type { TCreateTopUpRequest } from "./create-order.types";
 export async function createTopUp(actor: AuditActor, tenantId: string, input: TCreateTopUpRequest): Promise<OrderView> {
   assertPositiveFen(input.amount);
   assertPaymentMethod(input.method, actor);
-  const same = (first: Order) => first.kind === "top_up" && Number(first.amount) === input.amount;
+  const same = (first: Order) => first.kind === "top_up" && Number(first.amount) === input.amount && first.method === input.method;
   return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const { service, nextMonthFee } = await getPaidThrough(tenantId, tenant.timeZone, tx);
     if (!service || service.subscription.status !== "active") {

@@ -3,6 +3,7 @@ import type { Tenant } from "@/server/generated/prisma/client.ts";
 import type { SessionUser } from "@/server/auth/session-user";
 import { setClock } from "@/server/shared/clock";
 import { operatorUser, resellerUser, createBillingTenant } from "../billing-test-fixtures";
+import { createResellerTree } from "@/server/resellers/reseller-tree-fixtures";
 import { getStatement } from "./get-statement";
 import { fenToYuan, statementCsv, statementFileName } from "./statement-csv";
 import { downloadStatement } from "./download-statement";
@@ -102,12 +103,26 @@ describe("GET /api/billing/statements", () => {
     expect((await get(operatorUser, "month=2026-11&tenantId=no-such-tenant")).status).toBe(404);
   });
 
-  it("401 without a session, 403 for a reseller or an admin without a tenant", async () => {
+  it("401 without a session, 403 for an admin without a tenant", async () => {
     const anonymous = await get(null, "month=2026-11");
     expect(anonymous.status).toBe(401);
     expect(await errorOf(anonymous)).toBe("Sign in first");
-    expect((await get(resellerUser, `month=2026-11&tenantId=${tenant.id}`)).status).toBe(403);
     expect((await get({ ...admin, tenantId: null }, "month=2026-11")).status).toBe(403);
+  });
+
+  it("gives a reseller its clients' statements (its sub-resellers' too), and nobody else's", async () => {
+    const tree = await createResellerTree("Statements");
+    expect((await get(tree.top.staff, `month=2026-11&tenantId=${tree.top.clientId}`)).status).toBe(200);
+    expect((await get(tree.top.staff, `month=2026-11&tenantId=${tree.sub.clientId}`)).status).toBe(200);
+    for (const [who, tenantId] of [
+      [tree.sub.staff, tree.siblingSub.clientId],
+      [tree.sub.staff, tree.top.clientId],
+      [tree.top.staff, tree.directId],
+      [resellerUser, tenant.id],
+    ] as const) {
+      expect((await get(who, `month=2026-11&tenantId=${tenantId}`)).status).toBe(404);
+    }
+    expect((await get(tree.top.staff, "month=2026-11")).status).toBe(400);
   });
 
   it("400 with a clear message for a missing, malformed or future month, or an operator without a tenant", async () => {

@@ -58,7 +58,7 @@ export async function seedStatementScenario(name = "甲公司") {
   return tenant;
 }
 
-// The two routers of this part, mounted as the lead will mount them under billing, so the tests
+// The two routers of this part, mounted as billing mounts them, so the tests
 // run the real procedure tiers and input schemas whatever the wiring in server/billing/router.ts.
 const testRouter = router({ ops: opsBillingRouter, statements: statementsRouter });
 export const callerFor = (user: SessionUser | null) => createCallerFactory(testRouter)(makeContext(user));

@@ -91,6 +91,29 @@ describe("createCheckoutSession", () => {
     expect(form.get("cancel_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing`);
   });
 
+  it("reuses an open session only for the portal it returns to: console and reseller portal each get their own", async () => {
+    const { actor, tenant, order } = await customerWithOrder();
+    const reseller = { actingResellerId: "reseller-1" };
+    const consoleFirst = await createCheckoutSession(actor, tenant.id, { orderId: order.id });
+    const consoleSession = (await orderRow(order.id)).stripeSessionId!;
+    const byReseller = await createCheckoutSession(actor, tenant.id, { orderId: order.id }, reseller);
+    expect(byReseller.url).not.toBe(consoleFirst.url);
+    const created = stripe.requests.filter((r) => r.method === "POST");
+    expect(created).toHaveLength(2);
+    expect(created[1]!.headers["idempotency-key"]).toBe(`checkout:${order.id}:reseller:after:${consoleSession}`);
+    expect(created[1]!.form.get("success_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing?paid=${order.reference}`);
+    const resellerSession = (await orderRow(order.id)).stripeSessionId!;
+    // The reseller's second click reuses its own session; the admin then gets a console one again.
+    expect((await createCheckoutSession(actor, tenant.id, { orderId: order.id }, reseller)).url).toBe(byReseller.url);
+    expect(stripe.requests.filter((r) => r.method === "POST")).toHaveLength(2);
+    const backToConsole = await createCheckoutSession(actor, tenant.id, { orderId: order.id });
+    const last = stripe.requests.at(-1)!;
+    expect(last.method).toBe("POST");
+    expect(last.headers["idempotency-key"]).toBe(`checkout:${order.id}:after:${resellerSession}`);
+    expect(last.form.get("success_url")).toBe(`https://portal.example.test/console/billing?paid=${order.reference}`);
+    expect(backToConsole.url).toContain((await orderRow(order.id)).stripeSessionId!);
+  });
+
   it("names a top-up as such", async () => {
     const { actor, tenant } = await customerWithOrder();
     const topUp = await topUpOrder(tenant.id, 166_700);

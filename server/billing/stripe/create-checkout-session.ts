@@ -50,19 +50,22 @@ function returningTo(params: Stripe.Checkout.SessionCreateParams, order: Order, 
  * The session to send the customer to. A click that is repeated (double click, back button,
  * a retry after a timeout) must not open a second session for the same order, which the customer
  * could then pay twice: the order's session is reused while it is open, and a new one is created
- * under an idempotency key derived from the order (and from the expired session it replaces).
+ * under an idempotency key derived from the order (and from the session it replaces).
+ * A session comes back to one portal (the console, or the client's page in the reseller portal):
+ * it is reused only by a caller of the same portal, and the key names the portal, so a tenant
+ * admin and its reseller paying the same order are each sent back to a page they can open.
  */
 async function openSession(stripe: Stripe, order: Order, planName: string | null, actingResellerId: string | null): Promise<Stripe.Checkout.Session> {
-  let idempotencyKey = `checkout:${order.id}`;
+  const params = returningTo(checkoutSessionParams(order, planName), order, actingResellerId);
+  let idempotencyKey = `checkout:${order.id}${actingResellerId ? ":reseller" : ""}`;
   if (order.stripeSessionId) {
     const previous = await callStripe("read a checkout session", order.id, () => stripe.checkout.sessions.retrieve(order.stripeSessionId!));
-    if (previous.status === "open" && previous.url) return previous;
     if (previous.status === "complete") {
       throw new DomainError("CONFLICT", `Your card payment for order ${order.reference} went through: the order shows as paid within a minute`);
     }
-    idempotencyKey = `checkout:${order.id}:after:${previous.id}`;
+    if (previous.status === "open" && previous.url && previous.success_url === params.success_url) return previous;
+    idempotencyKey = `${idempotencyKey}:after:${previous.id}`;
   }
-  const params = returningTo(checkoutSessionParams(order, planName), order, actingResellerId);
   return callStripe("create a checkout session", order.id, () => stripe.checkout.sessions.create(params, { idempotencyKey }));
 }
 

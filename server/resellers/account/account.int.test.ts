@@ -64,7 +64,8 @@ describe("statement and summary", () => {
     expect(csv).toContain("3000.00");
 
     const summary = await getAccountSummary(reseller.id);
-    expect(summary).toMatchObject({ balance: 225_000, owed: 0, creditLimit: 10_000_000, available: 10_000_000, month: "2026-11" });
+    // A balance in the reseller's favour adds to what it may spend on account.
+    expect(summary).toMatchObject({ balance: 225_000, owed: 0, creditLimit: 10_000_000, available: 10_225_000, month: "2026-11" });
     expect(summary.thisMonth).toMatchObject({ clientPaid: 2_000_000, margin: 300_000 });
     expect(summary.history).toHaveLength(12);
     expect(summary.history.find((h) => h.month === "2026-10")).toMatchObject({ wholesale: 170_000 });

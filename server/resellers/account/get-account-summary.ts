@@ -3,7 +3,7 @@ import { db } from "@/server/shared/db";
 import { toFen } from "@/server/shared/money";
 import { addMonths, monthOf, monthStart, type Month } from "@/server/billing/rules/months";
 import { RESELLER_TIME_ZONE, type ResellerTotals } from "./account.types";
-import { creditPosition } from "./settle-reseller-order";
+import { creditPosition } from "./on-account-rules";
 import { resellerBalance } from "./reseller-ledger";
 import { addToTotals, emptyTotals, findReseller } from "./reseller-entry-view";
 
@@ -13,10 +13,11 @@ export type AccountSummary = {
   status: "active" | "suspended";
   currency: string;
   discountBps: number;
-  /** Sum of its ledger: negative = it owes the platform. */
+  /** Sum of its ledger in its currency: negative = it owes the platform, positive = the platform owes it. */
   balance: number;
   owed: number;
   creditLimit: number;
+  /** limit + balance (at least 0): what orders on account may still cost, as the order check counts it. */
   available: number;
   month: Month;
   thisMonth: ResellerTotals;
@@ -30,7 +31,7 @@ export async function getAccountSummary(resellerId: string): Promise<AccountSumm
   const month = monthOf(clock.now(), RESELLER_TIME_ZONE);
   const first = addMonths(month, -11);
   const [balance, rows] = await Promise.all([
-    resellerBalance(db, resellerId),
+    resellerBalance(db, resellerId, reseller.currency),
     db.resellerLedgerEntry.findMany({
       where: { resellerId, occurredAt: { gte: monthStart(first, RESELLER_TIME_ZONE), lt: monthStart(addMonths(month, 1), RESELLER_TIME_ZONE) } },
       select: { kind: true, amount: true, clientAmount: true, wholesaleAmount: true, marginAmount: true, occurredAt: true },

@@ -61,9 +61,13 @@ export async function appendResellerEntry(tx: Tx, input: ResellerEntryInput): Pr
   }
 }
 
-/** The reseller's balance: the sum of its entries; negative = it owes the platform. */
-export async function resellerBalance(tx: Pick<Tx, "resellerLedgerEntry">, resellerId: string): Promise<number> {
-  const sum = await tx.resellerLedgerEntry.aggregate({ where: { resellerId }, _sum: { amount: true } });
+/**
+ * The reseller's balance: the sum of its entries; negative = it owes the platform. With
+ * `currency`, only entries in that currency (the credit check counts the reseller's own currency:
+ * yuan and dollars do not add up).
+ */
+export async function resellerBalance(tx: Pick<Tx, "resellerLedgerEntry">, resellerId: string, currency?: string): Promise<number> {
+  const sum = await tx.resellerLedgerEntry.aggregate({ where: { resellerId, ...(currency && { currency }) }, _sum: { amount: true } });
   return toFen(sum._sum.amount ?? 0n);
 }
 
@@ -80,4 +84,13 @@ export async function lockReseller(tx: Tx, resellerId: string): Promise<LockedRe
   const row = rows[0];
   if (!row) throw resellerNotFound();
   return row;
+}
+
+/**
+ * Its parent's status (null for a top-level reseller): a parent's suspension covers its
+ * sub-resellers. Read without a lock: the parent's row is not the one being charged.
+ */
+export async function parentStanding(tx: Pick<Tx, "reseller">, reseller: { parentId: string | null }): Promise<{ status: "active" | "suspended" } | null> {
+  if (!reseller.parentId) return null;
+  return tx.reseller.findUnique({ where: { id: reseller.parentId }, select: { status: true } });
 }

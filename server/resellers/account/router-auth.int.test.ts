@@ -123,14 +123,18 @@ describeMatrix<Who>(
 );
 
 // Paying on account through the client's billing: a reseller acting (makeContext's acting
-// tenant) for its own client or its sub-reseller's pays; a sibling's client, another reseller's
-// and a direct tenant are NOT_FOUND; the client's own admin may not choose the reseller account.
-type Case = "ownClient" | "subClient" | "siblingClient" | "otherClient" | "directTenant" | "tenantAdmin";
+// tenant) for its own client pays, and so does a sub-reseller for its own; a parent reaches its
+// sub-reseller's client but may not spend the sub's account (BAD_INPUT on the method); a sibling's
+// client, another reseller's and a direct tenant are NOT_FOUND; the client's own admin may not
+// choose the reseller account.
+type Case = "ownClient" | "subOwnClient" | "subClient" | "siblingClient" | "otherClient" | "directTenant" | "tenantAdmin";
 const fresh = async (c: Case, active: boolean): Promise<{ user: SessionUser; tenantId: string }> => {
   const make = (id: string | null) => (active ? activeClient(id) : createClient(id));
   switch (c) {
     case "ownClient":
       return { user: r.top.user, tenantId: (await make(r.top.id)).tenant.id };
+    case "subOwnClient":
+      return { user: r.sub.user, tenantId: (await make(r.sub.id)).tenant.id };
     case "subClient":
       return { user: r.top.user, tenantId: (await make(r.sub.id)).tenant.id };
     case "siblingClient":
@@ -158,7 +162,7 @@ describeMatrix<Case>(
   Object.fromEntries(
     ["createOrder", "createTopUp"].map((p) => [
       p,
-      { ownClient: OK, subClient: OK, siblingClient: "NOT_FOUND", otherClient: "NOT_FOUND", directTenant: "NOT_FOUND", tenantAdmin: "BAD_REQUEST" } satisfies Record<Case, Outcome>,
+      { ownClient: OK, subOwnClient: OK, subClient: "BAD_REQUEST", siblingClient: "NOT_FOUND", otherClient: "NOT_FOUND", directTenant: "NOT_FOUND", tenantAdmin: "BAD_REQUEST" } satisfies Record<Case, Outcome>,
     ]),
   ),
 );

@@ -1,13 +1,13 @@
 import type { Order, PaymentMethod } from "@/server/generated/prisma/client.ts";
 import type { AuditActor } from "@/server/audit/record-audit";
 import type { Tx } from "@/server/billing/ledger/money-transaction";
-import { DomainError, say } from "@/server/shared/errors";
-import { formatFen, toFen } from "@/server/shared/money";
+import { toFen } from "@/server/shared/money";
 import { orderWholesale } from "../pricing/load-wholesale";
 import { overrideOf } from "../pricing/wholesale-price";
-import { appendResellerEntry, lockReseller, resellerBalance } from "./reseller-ledger";
+import { appendResellerEntry, lockReseller, parentStanding, resellerBalance } from "./reseller-ledger";
+import { creditPosition, onAccountError, onAccountRefusal, type OnAccountCase } from "./on-account-rules";
 
-// The money model between a reseller and the platform (issue 10, decided by the lead):
+// The money model between a reseller and the platform (issue 10):
 // the client's tenant always pays the client's price into its own ledger; the reseller's account
 // records what that sale means for it. On its account (a) it owes the wholesale price; when the
 // client paid the platform itself (b) the platform owes it the margin. A parent earns the gap
@@ -20,15 +20,10 @@ export const overrideKey = (orderId: string) => `override:${orderId}`;
 type ActorRef = { id: string | null; role: AuditActor["role"] } | null;
 const ref = (actor: AuditActor | null): ActorRef => actor && { id: actor.id, role: actor.role };
 
-/** Owed = what the reseller owes now (a negative balance), available = what its credit limit still allows. */
-export function creditPosition(balance: number, creditLimit: number) {
-  const owed = balance < 0 ? -balance : 0;
-  return { balance, owed, creditLimit, available: Math.max(0, creditLimit - owed) };
-}
-
 /**
- * (a) An order placed by a reseller for its client and paid on the reseller's account: under the
- * reseller's row lock, the wholesale must fit in its credit limit (owed + wholesale ≤ limit), or
+ * (a) An order placed by a reseller for its client and paid on the reseller's account: only by
+ * the client's own reseller (not its parent), under that reseller's row lock, while it and its
+ * parent are active, in its currency, and within its credit (wholesale ≤ limit + balance) — or
  * the whole order is refused with the figures. Writes the wholesale charge; the caller then pays
  * the order through applyOrderPayment. The caller holds the tenant's lock (taken first).
  */
@@ -36,25 +31,18 @@ export async function chargeOrderToReseller(tx: Tx, args: { order: Order; actor:
   const { order } = args;
   if (!order.resellerId) throw new Error("chargeOrderToReseller: the order has no reseller");
   const reseller = await lockReseller(tx, order.resellerId);
-  if (reseller.status !== "active") {
-    throw new DomainError(
-      "PRECONDITION_FAILED",
-      say("The reseller account is suspended: it cannot pay orders on account. Pay by bank transfer or contact the platform", "经销商账户已暂停，不能用经销商账户支付；请改用银行转账或联系平台"),
-    );
-  }
   const clientAmount = toFen(order.amount);
   const wholesale = await orderWholesale(tx, reseller.id, order);
-  const position = creditPosition(await resellerBalance(tx, reseller.id), toFen(reseller.creditLimit));
-  if (position.owed + wholesale > position.creditLimit) {
-    const [w, o, l, a] = [wholesale, position.owed, position.creditLimit, position.available].map((n) => formatFen(n, order.currency));
-    throw new DomainError(
-      "PRECONDITION_FAILED",
-      say(
-        `This order costs ${w} at your wholesale price; you owe ${o} of your ${l} credit limit, so ${a} is available`,
-        `此订单按您的批发价为 ${w}；您已占用信用额度 ${l} 中的 ${o}，可用额度为 ${a}`,
-      ),
-    );
-  }
+  const position = creditPosition(await resellerBalance(tx, reseller.id, reseller.currency), toFen(reseller.creditLimit));
+  const check: OnAccountCase = {
+    actingResellerId: args.actor.resellerId,
+    reseller: { ...reseller, parent: await parentStanding(tx, reseller) },
+    orderCurrency: order.currency,
+    wholesale,
+    position,
+  };
+  const refusal = onAccountRefusal(check);
+  if (refusal) throw onAccountError(refusal, check);
   if (wholesale > 0) {
     await appendResellerEntry(tx, {
       resellerId: reseller.id,

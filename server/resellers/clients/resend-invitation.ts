@@ -22,7 +22,14 @@ export async function resendInvitation(actor: AuditActor, resellerId: string, te
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
     const admin = await tx.user.findFirst({ where: { tenantId, role: "tenant_admin", status: "invited" }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true } });
     if (!admin) {
-      throw new DomainError("PRECONDITION_FAILED", say("The client's administrator has already accepted the invitation", "该客户的管理员已接受邀请，无需再次发送"));
+      const disabled = await tx.user.count({ where: { tenantId, role: "tenant_admin", status: "disabled" } });
+      const active = await tx.user.count({ where: { tenantId, role: "tenant_admin", status: "active" } });
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        active > 0 || disabled === 0
+          ? say("The client's administrator has already accepted the invitation", "该客户的管理员已接受邀请，无需再次发送")
+          : say("The client's administrator account is disabled: ask the platform to enable it", "该客户的管理员账号已停用，请联系平台启用"),
+      );
     }
     const now = clock.now();
     // Replaced links count as used, as the invitation pages (and reseller staff invitations) read them.

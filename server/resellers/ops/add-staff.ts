@@ -18,7 +18,7 @@ const BUSY = say("Another staff account is being added; try again in a moment", 
 export async function addStaff(actor: AuditActor, input: TAddStaffRequest, options: { selfService?: boolean; invitedBy: (reseller: { name: string; parentName: string | null }) => string }): Promise<InvitedStaff> {
   let pending: PendingInvitation | null = null;
   const userId = await withNamedLock(ACTION, 10, BUSY, async (tx) => {
-    const repeated = await findRepeat(tx, ACTION, input.idempotencyKey);
+    const repeated = await findRepeat(tx, ACTION, actor.id, input.idempotencyKey);
     if (repeated) {
       const first = await tx.user.findUnique({ where: { id: repeated }, select: { id: true, email: true, resellerId: true } });
       if (!first || first.email !== input.email || first.resellerId !== input.resellerId) {

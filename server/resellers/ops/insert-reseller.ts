@@ -32,7 +32,7 @@ export async function insertReseller(actor: AuditActor, input: NewReseller, opti
   assertLogo(input.logo);
   let pending: PendingInvitation | null = null;
   const result = await withNamedLock(CREATE_ACTION, 10, BUSY, async (tx) => {
-    const repeated = await findRepeat(tx, CREATE_ACTION, input.idempotencyKey);
+    const repeated = await findRepeat(tx, CREATE_ACTION, actor.id, input.idempotencyKey);
     if (repeated) {
       const first = await tx.reseller.findUnique({ where: { id: repeated }, select: { ...ROW_SELECT, users: { select: { id: true }, orderBy: { createdAt: "asc" }, take: 1 } } });
       if (!first || first.name !== input.name || first.parentId !== input.parentId) {

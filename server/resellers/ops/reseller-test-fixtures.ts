@@ -1,11 +1,13 @@
 // Shared by the reseller-accounts integration tests (ops, self, invitations). Not imported by
 // application code.
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/shared/db";
 import { resetEnvCache } from "@/server/shared/env";
 import { makeContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
+import { refusal } from "@/server/test/authz";
 import { startSmtpSink, type SmtpSink } from "@/server/test/smtp-sink";
 import type { TCreateResellerRequest } from "./reseller.types";
 
@@ -46,6 +48,14 @@ export async function accountWriteCounts() {
     db.auditEvent.count({ where: { OR: [{ action: { startsWith: "reseller." } }, { action: { startsWith: "invitation." } }] } }),
   ]);
   return { resellers, users, tokens, audits };
+}
+
+/** The refusal of `call` (as `refusal` gives it), asserting that it wrote no reseller-accounts row. */
+export async function refusedWritingNothing(call: () => Promise<unknown>) {
+  const before = await accountWriteCounts();
+  const r = await refusal(call());
+  expect(await accountWriteCounts()).toEqual(before);
+  return r;
 }
 
 /** A staff session of an existing staff row. */

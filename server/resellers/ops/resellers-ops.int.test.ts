@@ -3,7 +3,7 @@ import { operatorUser } from "@/server/billing/billing-test-fixtures";
 import { db } from "@/server/shared/db";
 import { refusal } from "@/server/test/authz";
 import type { SmtpSink } from "@/server/test/smtp-sink";
-import { accountWriteCounts, apiAs, key, mailSink, newReseller, PNG_LOGO, SVG_LOGO, tokenFromMail, uniqueEmail, uniqueName } from "./reseller-test-fixtures";
+import { apiAs, key, mailSink, newReseller, PNG_LOGO, refusedWritingNothing, SVG_LOGO, tokenFromMail, uniqueEmail, uniqueName } from "./reseller-test-fixtures";
 
 let sink: SmtpSink;
 const ops = apiAs(operatorUser).resellers.ops;
@@ -12,13 +12,6 @@ beforeAll(async () => {
   sink = await mailSink();
 });
 afterAll(() => sink.close());
-
-async function refusedWritingNothing(call: () => Promise<unknown>) {
-  const before = await accountWriteCounts();
-  const r = await refusal(call());
-  expect(await accountWriteCounts()).toEqual(before);
-  return r;
-}
 
 describe("resellers.ops.create", () => {
   it("opens a reseller with its card, pricing and an invited first staff account, audited, and e-mails the invitation", async () => {

@@ -4,7 +4,7 @@ import { operatorUser } from "@/server/billing/billing-test-fixtures";
 import { db } from "@/server/shared/db";
 import { refusal } from "@/server/test/authz";
 import type { SmtpSink } from "@/server/test/smtp-sink";
-import { accountWriteCounts, apiAs, key, mailSink, newReseller, PNG_LOGO, sessionOf, SVG_LOGO, uniqueEmail, uniqueName } from "../ops/reseller-test-fixtures";
+import { apiAs, key, mailSink, newReseller, PNG_LOGO, refusedWritingNothing, sessionOf, SVG_LOGO, uniqueEmail, uniqueName } from "../ops/reseller-test-fixtures";
 
 let sink: SmtpSink;
 let top: SessionUser;
@@ -20,13 +20,6 @@ beforeAll(async () => {
   top = await sessionOf(created.staff.user.id);
 });
 afterAll(() => sink.close());
-
-async function refusedWritingNothing(call: () => Promise<unknown>) {
-  const before = await accountWriteCounts();
-  const r = await refusal(call());
-  expect(await accountWriteCounts()).toEqual(before);
-  return r;
-}
 
 describe("a reseller's own card", () => {
   it("reads its card and maintains it (logo, hours, contact), audited", async () => {
@@ -56,8 +49,12 @@ describe("sub-resellers", () => {
     expect(await self(sub).subResellers()).toEqual([]);
     expect(await refusedWritingNothing(() => self(sub).createSubReseller(subInput()))).toMatchObject({ code: "FORBIDDEN", message: "Only a top-level reseller can have sub-resellers" });
 
-    const edited = await self(top).updateSubReseller({ resellerId: created.reseller.id, contactName: "周七七", status: "suspended" });
-    expect(edited).toMatchObject({ contactName: "周七七", status: "suspended" });
+    const edited = await self(top).updateSubReseller({ resellerId: created.reseller.id, contactName: "周七七" });
+    expect(edited).toMatchObject({ contactName: "周七七", status: "active" });
+    // Suspending is the platform's: a parent cannot (it could otherwise lift an operator's suspension).
+    await expect(self(top).updateSubReseller({ resellerId: created.reseller.id, status: "active" } as never)).resolves.toMatchObject({ status: "active" });
+    await db.reseller.update({ where: { id: created.reseller.id }, data: { status: "suspended" } });
+    await expect(self(top).updateSubReseller({ resellerId: created.reseller.id, status: "active" } as never)).resolves.toMatchObject({ status: "suspended" });
     expect(await refusedWritingNothing(() => self(top).createSubReseller(subInput({ staff: { name: "x", email: top.email } })))).toMatchObject({
       code: "CONFLICT",
       fieldErrors: { "staff.email": [expect.stringMatching(/already has an account/)] },
@@ -84,7 +81,7 @@ describe("a suspended reseller", () => {
       () => self(staff).disableStaff({ userId: colleague.user.id }),
       () => self(staff).enableStaff({ userId: colleague.user.id }),
       () => self(staff).createSubReseller(subInput()),
-      () => self(staff).updateSubReseller({ resellerId: child.reseller.id, status: "suspended" }),
+      () => self(staff).updateSubReseller({ resellerId: child.reseller.id, contactName: "暂停中" }),
       () => self(childStaff).updateCard({ serviceHours: "x" }),
     ];
     for (const write of writes) {

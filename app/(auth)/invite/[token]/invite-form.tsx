@@ -22,7 +22,8 @@ export function InviteForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const [form] = Form.useForm<Fields>();
   const showErrors = useTrpcFormErrors(form);
-  const check = useQuery({ ...trpc.invitations.check.queryOptions({ token }), retry: false });
+  // Checked once: after the password is set the link is used, and a refetch would call it invalid.
+  const check = useQuery({ ...trpc.invitations.check.queryOptions({ token }), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
   const [acceptError, setAcceptError] = useState<string | null>(null);
   const accept = useMutation(trpc.invitations.accept.mutationOptions({ onMutate: () => setAcceptError(null), onError: (error) => setAcceptError(showErrors(error)) }));
 
@@ -32,14 +33,14 @@ export function InviteForm({ token }: { token: string }) {
     </Link>
   );
 
+  if (accept.isSuccess) return <Result status="success" title={t("doneTitle")} subTitle={t("done", { email: accept.data.email })} extra={signInLink} />;
   if (check.isPending) return <Spin size="large" />;
   if (check.error) {
     const shown = shownError(check.error);
     return <Result status="warning" title={t("notValidTitle")} subTitle={shown?.code === "NOT_FOUND" || shown?.code === "BAD_REQUEST" ? t("notValid") : shown?.message} extra={signInLink} />;
   }
   const invitation = check.data;
-  if (invitation.expired) return <Result status="warning" title={t("expiredTitle")} subTitle={t("expired", { organisation: invitation.organisation })} extra={signInLink} />;
-  if (accept.isSuccess) return <Result status="success" title={t("doneTitle")} subTitle={t("done", { email: accept.data.email })} extra={signInLink} />;
+  if (invitation.expired) return <Result status="warning" title={t("expiredTitle")} subTitle={t("expired")} extra={signInLink} />;
 
   return (
     <Card style={{ width: "100%", maxWidth: 440 }}>

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Select, Statistic, Table } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTRPC } from "@/app/_trpc/client";
+import { useActingTenant } from "@/app/_components/acting-tenant";
 import { readableMessage, shownError } from "@/app/_components/audit/trpc-error";
 import type { StatementEntry } from "@/server/billing/statements/get-statement.types";
 import { useLedgerColumns } from "./ledger-columns";
@@ -14,6 +15,8 @@ import { useBillingFormat } from "./use-billing-format";
 /** One month's statement: opening balance, the month's entries with the balance after each, closing balance, CSV. */
 export function StatementPanel() {
   const t = useTranslations("billing");
+  // A reseller on its client's page downloads that client's statement.
+  const acting = useActingTenant();
   const trpc = useTRPC();
   const { money, month: monthName } = useBillingFormat();
   const columns = useLedgerColumns<StatementEntry>();
@@ -36,7 +39,7 @@ export function StatementPanel() {
           options={(months.data ?? []).map((m) => ({ value: m, label: monthName(m) }))}
         />
         {month && (
-          <Button icon={<DownloadOutlined />} href={`/api/billing/statements?month=${encodeURIComponent(month)}`}>
+          <Button icon={<DownloadOutlined />} href={`/api/billing/statements?${new URLSearchParams({ month, ...(acting ? { tenantId: acting.tenantId } : {}) })}`}>
             {t("history.download")}
           </Button>
         )}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
 import { parseYuanToFen } from "@/app/_components/money";
+import { YuanAmountField } from "@/app/_components/yuan-amount-field";
 import type { PendingTransfer } from "@/server/billing/orders/list-pending-transfers";
 import { fenToYuanText } from "./signed-yuan";
 import { useBillingFormat } from "./use-billing-format";
@@ -72,24 +73,14 @@ export function ConfirmTransferForm({ picked, onDone }: { picked: PendingTransfe
       <Form.Item name="reference" label={t("reference")} extra={t("referenceHelp")} rules={[{ required: true, whitespace: true, message: t("referenceRequired") }]}>
         <Input autoComplete="off" placeholder="MS-XXXX-XXXX" style={{ fontFamily: "monospace" }} />
       </Form.Item>
-      <Form.Item
-        name="amount"
-        label={t("amount")}
+      <YuanAmountField
+        t={t}
         extra={t("amountHelp")}
-        rules={[
-          { required: true, message: t("amountRequired") },
-          {
-            validator: async (_, text: string | undefined) => {
-              if (!text) return;
-              const fen = parseYuanToFen(text);
-              if (fen === null) throw new Error(t("amountInvalid"));
-              if (fen <= 0) throw new Error(t("amountPositive"));
-            },
-          },
-        ]}
-      >
-        <Input prefix="¥" inputMode="decimal" autoComplete="off" />
-      </Form.Item>
+        problem={(text) => {
+          const fen = parseYuanToFen(text);
+          return fen === null ? t("amountInvalid") : fen <= 0 ? t("amountPositive") : null;
+        }}
+      />
       <Form.Item name="note" label={t("note")}>
         <Input.TextArea rows={2} maxLength={300} showCount placeholder={t("notePlaceholder")} />
       </Form.Item>

@@ -24,6 +24,8 @@ export function ResellersManager() {
   // Parents start expanded (sub-resellers visible); the operator may fold them.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const list = useQuery(trpc.resellers.ops.list.queryOptions({ search: search.trim() || undefined, status }));
+  // "New reseller" offers every top-level reseller as a parent, whatever the table's filters hide.
+  const all = useQuery({ ...trpc.resellers.ops.list.queryOptions({}), enabled: creating });
   const tree = nestResellers(list.data ?? []);
   const expanded = tree.filter((r) => r.children && !collapsed.has(r.id)).map((r) => r.id);
 
@@ -71,7 +73,7 @@ export function ResellersManager() {
           ]}
         />
       </Card>
-      {creating && <CreateResellerDrawer parents={(list.data ?? []).filter((r) => r.parentId === null)} onClose={() => setCreating(false)} />}
+      {creating && <CreateResellerDrawer parents={(all.data ?? []).filter((r) => r.parentId === null)} onClose={() => setCreating(false)} />}
     </Flex>
   );
 }

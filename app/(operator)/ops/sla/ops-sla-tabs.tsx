@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Tabs } from "antd";
-import { useUrlTab } from "@/app/_components/use-url-tab";
+import { UrlTabs } from "@/app/_components/url-tabs";
 import { CreditsTab } from "./credits-tab";
 import { MonthsTab } from "./months-tab";
 import { OperationsTab } from "./operations-tab";
@@ -11,13 +10,10 @@ import { SLA_TABS, type SlaTab } from "./sla-tabs";
 /** The tabs; the open one is kept in ?tab= so a reload or a shared link lands on it. */
 export function OpsSlaTabs({ initialTab }: { initialTab: SlaTab }) {
   const t = useTranslations("opsSla.tabs");
-  const [active, open] = useUrlTab(SLA_TABS, initialTab);
-
   return (
-    <Tabs
-      activeKey={active}
-      onChange={open}
-      destroyOnHidden
+    <UrlTabs
+      tabs={SLA_TABS}
+      initialTab={initialTab}
       items={[
         { key: "months", label: t("months"), children: <MonthsTab /> },
         { key: "credits", label: t("credits"), children: <CreditsTab /> },

@@ -27,26 +27,46 @@ export function OnAccountQuote({ asked }: { asked: Asked }) {
   return q ? <QuoteFigures quote={q} /> : null;
 }
 
+/** Why the server would refuse paying on account, in the same figures it would use. */
+function useRefusalText(q: Quote): string | null {
+  const t = useTranslations("resellerAccount.quote");
+  const { money } = useDisplayFormat();
+  const m = (fen: number) => money(fen, q.currency);
+  switch (q.reason) {
+    case null:
+      return null;
+    case "sub_reseller_client":
+      return t("subResellerClient");
+    case "suspended":
+      return t("suspended");
+    case "parent_suspended":
+      return t("parentSuspended");
+    case "currency":
+      return t("currency", { order: q.currency, account: q.accountCurrency });
+    case "over_limit": {
+      const figures = { wholesale: m(q.wholesale), available: m(q.available), limit: m(q.creditLimit), owed: m(q.owed), balance: m(q.balance) };
+      return q.balance > 0 ? t("overLimitInCredit", figures) : t("overLimit", figures);
+    }
+  }
+}
+
 function QuoteFigures({ quote: q }: { quote: Quote }) {
   const t = useTranslations("resellerAccount.quote");
   const { money } = useDisplayFormat();
   const m = (fen: number) => money(fen, q.currency);
+  const refused = useRefusalText(q);
+  // Paying for a sub-reseller's client is not this reseller's to do: no figures of another account.
+  const own = q.reason !== "sub_reseller_client";
   return (
     <>
-      <Descriptions size="small" bordered column={1} style={{ marginBottom: 12 }} data-testid="on-account-quote">
-        <Descriptions.Item label={t("wholesale")}>{m(q.wholesale)}</Descriptions.Item>
-        <Descriptions.Item label={t("margin")}>{m(q.margin)}</Descriptions.Item>
-        <Descriptions.Item label={t("available")}>{m(q.available)}</Descriptions.Item>
-      </Descriptions>
-      {q.suspended && <Alert type="error" showIcon title={t("suspended")} style={{ marginBottom: 12 }} />}
-      {!q.suspended && !q.fits && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t("overLimit", { wholesale: m(q.wholesale), owed: m(q.owed), limit: m(q.creditLimit), available: m(q.available) })}
-        />
+      {own && (
+        <Descriptions size="small" bordered column={1} style={{ marginBottom: 12 }} data-testid="on-account-quote">
+          <Descriptions.Item label={t("wholesale")}>{m(q.wholesale)}</Descriptions.Item>
+          <Descriptions.Item label={t("margin")}>{m(q.margin)}</Descriptions.Item>
+          <Descriptions.Item label={t("available")}>{money(q.available, q.accountCurrency)}</Descriptions.Item>
+        </Descriptions>
       )}
+      {refused && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refused} data-testid="on-account-refused" />}
     </>
   );
 }

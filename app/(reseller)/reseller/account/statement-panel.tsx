@@ -1,10 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert, Button, Descriptions, Flex, Select, Table } from "antd";
-import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Descriptions } from "antd";
 import { readableMessage, shownError } from "@/app/_components/audit/trpc-error";
+import { MonthStatement, usePickedMonth } from "@/app/_components/statement/month-statement";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import type { ResellerStatement } from "@/server/resellers/account/get-reseller-statement";
 import { nowrap } from "./account-parts";
@@ -19,8 +18,7 @@ export function StatementPanel({ resellerId }: { resellerId?: string }) {
   const api = useAccountApi(resellerId);
   const { money } = useDisplayFormat();
   const months = api.useMonths();
-  const [picked, setPicked] = useState<string | null>(null);
-  const month = picked ?? months.data?.[0] ?? null;
+  const [month, setPicked] = usePickedMonth(months.data);
   const statement = api.useStatement(month);
   const columns = useEntryColumns<Entry>([
     { key: "balance", title: t("columns.balanceAfter"), align: "right", onCell: nowrap, render: (_, e) => money(e.balanceAfter, e.currency) },
@@ -29,20 +27,18 @@ export function StatementPanel({ resellerId }: { resellerId?: string }) {
   const s = statement.data;
 
   return (
-    <Flex vertical gap={12}>
-      <Flex gap={12} align="center" wrap>
-        <Select
-          aria-label={t("statement.month")}
-          style={{ width: 160 }}
-          loading={months.isFetching}
-          value={month}
-          onChange={setPicked}
-          options={(months.data ?? []).map((m) => ({ value: m, label: m }))}
-        />
-        <Button icon={<DownloadOutlined />} href={month ? api.csvHref(month) : undefined} disabled={!month}>
-          {t("statement.csv")}
-        </Button>
-      </Flex>
+    <MonthStatement<Entry>
+      months={months}
+      month={month}
+      onPick={setPicked}
+      monthLabel={t("statement.month")}
+      csvHref={month ? api.csvHref(month) : undefined}
+      csvLabel={t("statement.csv")}
+      entries={s?.entries ?? []}
+      loading={statement.isFetching}
+      emptyText={t("statement.empty")}
+      columns={columns}
+    >
       {error && <Alert type="error" showIcon title={t("errors.loadFailed")} description={readableMessage(error, t)} />}
       {s && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="reseller-statement-totals">
@@ -57,16 +53,6 @@ export function StatementPanel({ resellerId }: { resellerId?: string }) {
           <Descriptions.Item label={t("statement.timeZone")}>{s.timeZone}</Descriptions.Item>
         </Descriptions>
       )}
-      <Table<Entry>
-        rowKey="id"
-        size="small"
-        dataSource={s?.entries ?? []}
-        loading={statement.isFetching}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        locale={{ emptyText: t("statement.empty") }}
-        columns={columns}
-      />
-    </Flex>
+    </MonthStatement>
   );
 }

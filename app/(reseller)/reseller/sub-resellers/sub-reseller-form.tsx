@@ -1,43 +1,33 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Divider, Form, Input, Modal, Select } from "antd";
-import { useTRPC } from "@/app/_trpc/client";
-import { newRequestId } from "@/app/_components/audit/trpc-error";
-import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
-import type { ResellerRow, ResellerStatus } from "@/server/resellers/ops/reseller.types";
+import { useMutation } from "@tanstack/react-query";
+import { Alert, Divider, Form, Input, Modal } from "antd";
+import { useMutationForm } from "@/app/_components/use-mutation-form";
+import type { ResellerRow } from "@/server/resellers/ops/reseller.types";
+import { cardValuesOf } from "@/app/(operator)/ops/resellers/_shared/card-editor";
 import { CardFields, cardInput, type CardValues } from "@/app/(operator)/ops/resellers/_shared/card-fields";
 
 export type SubReseller = ResellerRow & { serviceHours: string | null; logo: string | null };
-type Values = CardValues & { name: string; status: ResellerStatus; staff: { name: string; email: string } };
+type Values = CardValues & { name: string; staff: { name: string; email: string } };
 
-/** Create (sub = null) or edit a sub-reseller: company, contact card, status; a first staff account when new. */
+/** Create (sub = null) or edit a sub-reseller: company and contact card (its status is the platform's); a first staff account when new. */
 export function SubResellerForm({ sub, onClose }: { sub: SubReseller | null; onClose: () => void }) {
   const t = useTranslations("resellerProfile.subResellers");
   const tOps = useTranslations("resellersOps");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const showErrors = useTrpcFormErrors(form);
-  const [requestId] = useState(newRequestId);
-  const [whole, setWhole] = useState<string | null>(null);
+  const { trpc, form, requestId, whole, wholeError, succeeded } = useMutationForm<Values>();
   const after = {
-    onMutate: () => setWhole(null),
+    ...wholeError,
     onSuccess: () => {
-      message.success(sub ? tOps("saved") : t("created"));
-      void queryClient.invalidateQueries({ queryKey: trpc.resellers.self.pathKey() });
+      succeeded(sub ? tOps("saved") : t("created"), trpc.resellers.self.pathKey());
       onClose();
     },
-    onError: (e: unknown) => setWhole(showErrors(e)),
   };
   const create = useMutation(trpc.resellers.self.createSubReseller.mutationOptions(after));
   const update = useMutation(trpc.resellers.self.updateSubReseller.mutationOptions(after));
 
   function submit(v: Values) {
-    if (sub) update.mutate({ resellerId: sub.id, ...cardInput(v), name: v.name.trim(), status: v.status });
+    if (sub) update.mutate({ resellerId: sub.id, ...cardInput(v), name: v.name.trim() });
     else create.mutate({ ...cardInput(v), name: v.name.trim(), staff: { name: v.staff.name.trim(), email: v.staff.email.trim() }, idempotencyKey: requestId });
   }
 
@@ -50,16 +40,11 @@ export function SubResellerForm({ sub, onClose }: { sub: SubReseller | null; onC
         layout="vertical"
         requiredMark={false}
         onFinish={submit}
-        initialValues={sub ? { name: sub.name, status: sub.status, contactName: sub.contactName ?? "", contactPhone: sub.contactPhone ?? "", contactEmail: sub.contactEmail ?? "", logo: sub.logo, serviceHours: sub.serviceHours ?? "" } : { logo: null, status: "active" }}
+        initialValues={sub ? { name: sub.name, ...cardValuesOf(sub) } : { logo: null }}
       >
         <Form.Item name="name" label={tOps("fields.name")} rules={[{ required: true, whitespace: true, message: tOps("fields.nameRequired") }]}>
           <Input maxLength={120} />
         </Form.Item>
-        {sub && (
-          <Form.Item name="status" label={tOps("columns.status")}>
-            <Select options={(["active", "suspended"] as const).map((s) => ({ value: s, label: tOps(`statuses.${s}`) }))} />
-          </Form.Item>
-        )}
         <CardFields />
         {!sub && (
           <>

@@ -1,43 +1,52 @@
 "use client";
 
-import { useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Form, Input, Modal } from "antd";
-import { useTRPC } from "@/app/_trpc/client";
+import { useMutation } from "@tanstack/react-query";
+import { Form, Input, Modal, type FormInstance } from "antd";
 import { parseYuanToFen } from "@/app/_components/money";
 import { ReasonField } from "@/app/_components/reason-field";
-import { newRequestId } from "@/app/_components/audit/trpc-error";
-import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
+import { useMutationForm } from "@/app/_components/use-mutation-form";
+import { YuanAmountField } from "@/app/_components/yuan-amount-field";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import { parseSignedYuanToFen } from "@/app/(operator)/ops/billing/signed-yuan";
 
-// An operator's entries on a reseller's account (H2). One request id per opening of a modal, so
+// An operator's entries on a reseller's account. One request id per opening of a modal, so
 // a double click or a retry after a timeout books the money once.
 
 function useEntryForm<V>(resellerId: string, onClose: () => void) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const showErrors = useTrpcFormErrors(form);
-  const [requestId] = useState(newRequestId);
+  const { trpc, form, requestId, succeeded, onError } = useMutationForm<V>();
   const { money } = useDisplayFormat();
   return {
     trpc,
     form,
     requestId,
     done: (balance: number, text: (b: string) => string) => {
-      message.success(text(money(balance)));
-      void queryClient.invalidateQueries({ queryKey: trpc.resellers.accountsOps.pathKey() });
+      succeeded(text(money(balance)), trpc.resellers.accountsOps.pathKey());
       onClose();
     },
-    onError: (error: unknown) => {
-      const rest = showErrors(error);
-      if (rest) message.error(rest);
-    },
+    onError,
     resellerId,
   };
+}
+
+/** The modal and its form; the namespace's t gives title, submit and cancel. */
+function EntryModal<V>(p: {
+  t: (key: "title" | "submit" | "cancel") => string;
+  name: string;
+  form: FormInstance<V>;
+  pending: boolean;
+  onFinish: (values: V) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal open title={p.t("title")} okText={p.t("submit")} cancelText={p.t("cancel")} onOk={() => p.form.submit()} onCancel={p.onClose} confirmLoading={p.pending} destroyOnHidden>
+      <Form<V> name={p.name} form={p.form} layout="vertical" onFinish={p.onFinish}>
+        {p.children}
+      </Form>
+    </Modal>
+  );
 }
 
 type PaymentValues = { amount: string; reference: string; note?: string };
@@ -51,30 +60,15 @@ export function RecordPaymentModal({ resellerId, onClose }: { resellerId: string
   const submit = (v: PaymentValues) =>
     record.mutate({ resellerId, amount: parseYuanToFen(v.amount) ?? 0, reference: v.reference.trim(), note: v.note?.trim() || undefined, idempotencyKey: f.requestId });
   return (
-    <Modal open title={t("title")} okText={t("submit")} cancelText={t("cancel")} onOk={() => f.form.submit()} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
-      <Form<PaymentValues> name="resellerPayment" form={f.form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="amount"
-          label={t("amount")}
-          rules={[
-            { required: true, message: t("amountRequired") },
-            {
-              validator: async (_, v?: string) => {
-                if (v && !(parseYuanToFen(v) ?? 0)) throw new Error(t("amountInvalid"));
-              },
-            },
-          ]}
-        >
-          <Input prefix="¥" inputMode="decimal" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="reference" label={t("reference")} extra={t("referenceHelp")} rules={[{ required: true, whitespace: true, message: t("referenceRequired") }, { max: 100 }]}>
-          <Input maxLength={100} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="note" label={t("note")}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <EntryModal<PaymentValues> t={t} name="resellerPayment" form={f.form} pending={record.isPending} onFinish={submit} onClose={onClose}>
+      <YuanAmountField t={t} problem={(v) => ((parseYuanToFen(v) ?? 0) ? null : t("amountInvalid"))} />
+      <Form.Item name="reference" label={t("reference")} extra={t("referenceHelp")} rules={[{ required: true, whitespace: true, message: t("referenceRequired") }, { max: 100 }]}>
+        <Input maxLength={100} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="note" label={t("note")}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </EntryModal>
   );
 }
 
@@ -88,25 +82,9 @@ export function RecordAdjustmentModal({ resellerId, onClose }: { resellerId: str
   );
   const submit = (v: AdjustValues) => record.mutate({ resellerId, amount: parseSignedYuanToFen(v.amount) ?? 0, reason: v.reason.trim(), idempotencyKey: f.requestId });
   return (
-    <Modal open title={t("title")} okText={t("submit")} cancelText={t("cancel")} onOk={() => f.form.submit()} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
-      <Form<AdjustValues> name="resellerAdjustment" form={f.form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="amount"
-          label={t("amount")}
-          extra={t("amountHelp")}
-          rules={[
-            { required: true, message: t("amountRequired") },
-            {
-              validator: async (_, v?: string) => {
-                if (v && !parseSignedYuanToFen(v)) throw new Error(t("amountInvalid"));
-              },
-            },
-          ]}
-        >
-          <Input prefix="¥" inputMode="decimal" autoComplete="off" placeholder="-100.00" />
-        </Form.Item>
-        <ReasonField t={t} />
-      </Form>
-    </Modal>
+    <EntryModal<AdjustValues> t={t} name="resellerAdjustment" form={f.form} pending={record.isPending} onFinish={submit} onClose={onClose}>
+      <YuanAmountField t={t} extra={t("amountHelp")} placeholder="-100.00" problem={(v) => (parseSignedYuanToFen(v) ? null : t("amountInvalid"))} />
+      <ReasonField t={t} />
+    </EntryModal>
   );
 }

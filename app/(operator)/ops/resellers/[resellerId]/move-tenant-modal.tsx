@@ -2,11 +2,10 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal, Select } from "antd";
-import { useTRPC } from "@/app/_trpc/client";
-import { newRequestId } from "@/app/_components/audit/trpc-error";
-import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Form, Modal, Select } from "antd";
+import { useMutationForm } from "@/app/_components/use-mutation-form";
+import { ReasonField } from "@/app/_components/reason-field";
 
 const DIRECT = "__direct__";
 
@@ -27,12 +26,7 @@ export function MoveTenantModal({
   onClose: () => void;
 }) {
   const t = useTranslations("resellerClients.ops");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const showErrors = useTrpcFormErrors(form);
-  const [requestId] = useState(newRequestId);
+  const { trpc, form, requestId, succeeded, onError } = useMutationForm<Values>();
   const [search, setSearch] = useState("");
   const targets = useQuery({ ...trpc.resellers.clientsOps.moveTargets.queryOptions({ search }), enabled: !toReseller, placeholderData: keepPreviousData });
   const tenants = useQuery({ ...trpc.resellers.clientsOps.searchTenants.queryOptions({ search }), enabled: !tenant, placeholderData: keepPreviousData });
@@ -41,14 +35,10 @@ export function MoveTenantModal({
     trpc.resellers.clientsOps.moveTenant.mutationOptions({
       onSuccess: () => {
         const name = tenant?.name ?? tenants.data?.find((x) => x.tenantId === form.getFieldValue("tenantId"))?.name ?? "";
-        message.success(t("moved", { name }));
-        void queryClient.invalidateQueries({ queryKey: trpc.resellers.pathKey() });
+        succeeded(t("moved", { name }), trpc.resellers.pathKey());
         onClose();
       },
-      onError: (error) => {
-        const rest = showErrors(error);
-        if (rest) message.error(rest);
-      },
+      onError,
     }),
   );
 
@@ -101,9 +91,7 @@ export function MoveTenantModal({
             />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t("reason")} extra={t("reasonHelp")} rules={[{ required: true, whitespace: true, message: t("reasonRequired") }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
+        <ReasonField t={t} />
       </Form>
     </Modal>
   );

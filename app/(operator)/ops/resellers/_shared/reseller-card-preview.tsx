@@ -1,38 +1,33 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Avatar, Card, Flex, Typography } from "antd";
-import { ClockCircleOutlined, MailOutlined, PhoneOutlined, ShopOutlined } from "@ant-design/icons";
+import { Typography } from "antd";
+import { ContactCardView } from "@/app/_components/contact-card";
 
 export type CardPreview = { name: string; contactName?: string | null; contactPhone?: string | null; contactEmail?: string | null; logo?: string | null; serviceHours?: string | null };
 
-/** The reseller's card as its clients see it on their home page. */
+/**
+ * The reseller's card exactly as its clients see it on their home page (the same component),
+ * filled from the form as it is being edited.
+ */
 export function ResellerCardPreview({ card }: { card: CardPreview }) {
   const t = useTranslations("resellersOps.card");
   return (
-    <Card size="small" title={t("previewTitle")} data-testid="reseller-card-preview">
-      <Flex gap={16} align="flex-start">
-        <Avatar shape="square" size={56} src={card.logo || undefined} icon={card.logo ? undefined : <ShopOutlined />} />
-        <Flex vertical gap={2}>
-          <Typography.Text strong>{card.name}</Typography.Text>
-          {card.contactName ? <Typography.Text>{card.contactName}</Typography.Text> : null}
-          {card.contactPhone ? (
-            <Typography.Text>
-              <PhoneOutlined /> {card.contactPhone}
-            </Typography.Text>
-          ) : null}
-          {card.contactEmail ? (
-            <Typography.Text>
-              <MailOutlined /> {card.contactEmail}
-            </Typography.Text>
-          ) : null}
-          {card.serviceHours ? (
-            <Typography.Text type="secondary">
-              <ClockCircleOutlined /> {card.serviceHours}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      </Flex>
-    </Card>
+    <div data-testid="reseller-card-preview">
+      <Typography.Text type="secondary">{t("previewTitle")}</Typography.Text>
+      <div style={{ marginTop: 8 }}>
+        <ContactCardView
+          card={{
+            kind: "reseller",
+            name: card.name,
+            contactName: card.contactName || null,
+            phone: card.contactPhone || null,
+            email: card.contactEmail || null,
+            logo: card.logo || null,
+            hours: card.serviceHours || null,
+          }}
+        />
+      </div>
+    </div>
   );
 }
