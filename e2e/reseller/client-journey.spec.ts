@@ -79,11 +79,11 @@ test("a reseller's client, from creation to its admin's first home", async ({ pa
   await publishUntilGreen(page);
   await page.screenshot({ path: `${SHOTS}/reseller-client-domain.png`, fullPage: true });
 
-  // An operator schedules a platform announcement for it, due in 45 s and up for 30 s (filling the form takes part of it).
+  // An operator schedules a platform announcement for it, due in a minute and up for 30 s (filling the form takes part of it).
   const ops = await newPage(browser);
   await signInAs(ops, demoAccount(null));
   const title = `E2E 平台公告 ${stamp}`;
-  const publishAt = secondsFromNow(45_000);
+  const publishAt = secondsFromNow(60_000);
   const takeDownAt = new Date(publishAt.getTime() + 30_000);
   await scheduleForTenant(ops, { title, body: "本周六凌晨系统维护。", tenantName: company, publishAt, takeDownAt });
   await ops.context().close();

@@ -43,6 +43,6 @@ describe("mailboxProcedure", () => {
   });
 
   it("logs a mailbox user's actions without an account role", () => {
-    expect(actorOf(makeContext(mailboxUser, "192.0.2.1"))).toEqual({ id: "m1", email: "u@x.cn", role: null, tenantId: "t1", ip: "192.0.2.1" });
+    expect(actorOf(makeContext(mailboxUser, "192.0.2.1"))).toEqual({ id: "m1", email: "u@x.cn", role: null, tenantId: "t1", resellerId: null, ip: "192.0.2.1" });
   });
 });

@@ -6,7 +6,7 @@ import { prepaymentFor } from "../rules/fees";
 import { assertAllowedSeats } from "../rules/seat-tiers";
 import { insertOrder, orderOnce } from "./insert-order";
 import { chargeOnAccount, orderResellerId, payOnAccount } from "./apply-order-payment";
-import { assertPaymentMethod } from "./payment-method";
+import { assertPaymentMethod, samePayment } from "./payment-method";
 import { toOrderView, type OrderView } from "./order-view";
 import type { TCreateOrderRequest } from "./create-order.types";
 
@@ -18,9 +18,9 @@ import type { TCreateOrderRequest } from "./create-order.types";
 export async function createOrder(actor: AuditActor, tenantId: string, input: TCreateOrderRequest): Promise<OrderView> {
   assertAllowedSeats(input.seats);
   assertPaymentMethod(input.method, actor);
-  // A retry must be the same order, paid the same way: another method under the key is a new request.
+  // A retry must be the same order, paid the same way (on the reseller's account or not).
   const same = (first: Order) =>
-    first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears && first.method === input.method;
+    first.planId === input.planId && first.seats === input.seats && first.termYears === input.termYears && samePayment(first, input.method);
   return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const plan = await tx.plan.findUnique({ where: { id: input.planId } });
     if (!plan || !plan.active) {

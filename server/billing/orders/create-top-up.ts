@@ -6,7 +6,7 @@ import type { Order } from "@/server/generated/prisma/client.ts";
 import { getPaidThrough } from "../account/get-paid-through";
 import { insertOrder, orderOnce } from "./insert-order";
 import { chargeOnAccount, orderResellerId, payOnAccount } from "./apply-order-payment";
-import { assertPaymentMethod } from "./payment-method";
+import { assertPaymentMethod, samePayment } from "./payment-method";
 import { toOrderView, type OrderView } from "./order-view";
 import type { TCreateTopUpRequest } from "./create-order.types";
 
@@ -14,7 +14,7 @@ import type { TCreateTopUpRequest } from "./create-order.types";
 export async function createTopUp(actor: AuditActor, tenantId: string, input: TCreateTopUpRequest): Promise<OrderView> {
   assertPositiveFen(input.amount);
   assertPaymentMethod(input.method, actor);
-  const same = (first: Order) => first.kind === "top_up" && Number(first.amount) === input.amount && first.method === input.method;
+  const same = (first: Order) => first.kind === "top_up" && Number(first.amount) === input.amount && samePayment(first, input.method);
   return orderOnce(tenantId, input.idempotencyKey, same, async (tx, tenant, key) => {
     const { service, nextMonthFee } = await getPaidThrough(tenantId, tenant.timeZone, tx);
     if (!service || service.subscription.status !== "active") {

@@ -24,3 +24,11 @@ export function assertPaymentMethod(method: TOrderPaymentMethod, actor?: Pick<Au
     throw new DomainError("BAD_INPUT", text, { method: [text] });
   }
 }
+
+/**
+ * Whether a retried request asks for the same payment as the order its key made. Only paying on
+ * the reseller's account is told apart: that order is paid at once and its method never changes,
+ * while bank transfer and card both leave it pending (starting a card payment rewrites the
+ * method), so a retry of either still finds its order.
+ */
+export const samePayment = (first: { method: string }, asked: string) => (first.method === "reseller_account") === (asked === "reseller_account");

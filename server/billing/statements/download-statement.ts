@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Locale } from "@/server/shared/locale";
+import { DomainError } from "@/server/shared/errors";
 import { assertResellerOwnsTenant } from "@/server/resellers/assert-reseller-owns-tenant";
 import { getStatement } from "./get-statement";
 import { jsonError, monthlyCsvDownload, statementNotFound } from "./monthly-csv-download";
@@ -19,11 +20,13 @@ async function scopeOf(user: SessionUser | null, asked: string | null): Promise<
   if (user.role === "operator") return asked ? asked : jsonError(400, "Choose a tenant: add ?tenantId=<tenant id> to the address");
   if (user.role === "reseller" && user.resellerId) {
     if (!asked) return jsonError(400, "Choose a client: add ?tenantId=<tenant id> to the address");
-    const owned = await assertResellerOwnsTenant(user.resellerId, asked).then(
-      () => true,
-      () => false,
-    );
-    return owned ? asked : statementNotFound();
+    try {
+      await assertResellerOwnsTenant(user.resellerId, asked);
+      return asked;
+    } catch (e) {
+      if (e instanceof DomainError && e.code === "NOT_FOUND") return statementNotFound();
+      throw e;
+    }
   }
   return jsonError(403, "Statements are for customers, their resellers and operators");
 }

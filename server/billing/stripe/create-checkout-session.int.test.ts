@@ -91,27 +91,27 @@ describe("createCheckoutSession", () => {
     expect(form.get("cancel_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing`);
   });
 
-  it("reuses an open session only for the portal it returns to: console and reseller portal each get their own", async () => {
+  it("opens no second session from the other portal while one is open (both could be paid), and one of its own once that expired", async () => {
     const { actor, tenant, order } = await customerWithOrder();
     const reseller = { actingResellerId: "reseller-1" };
-    const consoleFirst = await createCheckoutSession(actor, tenant.id, { orderId: order.id });
+    await createCheckoutSession(actor, tenant.id, { orderId: order.id });
     const consoleSession = (await orderRow(order.id)).stripeSessionId!;
+    await expect(createCheckoutSession(actor, tenant.id, { orderId: order.id }, reseller)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `A card payment for order ${order.reference} is already open in the other portal: finish it there, or pay by bank transfer`,
+    });
+    expect(stripe.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    expect((await orderRow(order.id)).stripeSessionId).toBe(consoleSession);
+
+    stripe.setStatus(consoleSession, "expired");
     const byReseller = await createCheckoutSession(actor, tenant.id, { orderId: order.id }, reseller);
-    expect(byReseller.url).not.toBe(consoleFirst.url);
     const created = stripe.requests.filter((r) => r.method === "POST");
     expect(created).toHaveLength(2);
     expect(created[1]!.headers["idempotency-key"]).toBe(`checkout:${order.id}:reseller:after:${consoleSession}`);
     expect(created[1]!.form.get("success_url")).toBe(`https://portal.example.test/reseller/clients/${tenant.id}/billing?paid=${order.reference}`);
-    const resellerSession = (await orderRow(order.id)).stripeSessionId!;
-    // The reseller's second click reuses its own session; the admin then gets a console one again.
+    // The reseller's second click reuses its own session.
     expect((await createCheckoutSession(actor, tenant.id, { orderId: order.id }, reseller)).url).toBe(byReseller.url);
     expect(stripe.requests.filter((r) => r.method === "POST")).toHaveLength(2);
-    const backToConsole = await createCheckoutSession(actor, tenant.id, { orderId: order.id });
-    const last = stripe.requests.at(-1)!;
-    expect(last.method).toBe("POST");
-    expect(last.headers["idempotency-key"]).toBe(`checkout:${order.id}:after:${resellerSession}`);
-    expect(last.form.get("success_url")).toBe(`https://portal.example.test/console/billing?paid=${order.reference}`);
-    expect(backToConsole.url).toContain((await orderRow(order.id)).stripeSessionId!);
   });
 
   it("names a top-up as such", async () => {

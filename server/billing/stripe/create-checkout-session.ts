@@ -2,7 +2,7 @@ import type { Order } from "@/server/generated/prisma/client.ts";
 import type { AuditActor } from "@/server/audit/record-audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { db } from "@/server/shared/db";
-import { DomainError, notFound } from "@/server/shared/errors";
+import { DomainError, notFound, say } from "@/server/shared/errors";
 import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
 import { lockTenant } from "../ledger/lock-tenant";
@@ -51,9 +51,9 @@ function returningTo(params: Stripe.Checkout.SessionCreateParams, order: Order, 
  * a retry after a timeout) must not open a second session for the same order, which the customer
  * could then pay twice: the order's session is reused while it is open, and a new one is created
  * under an idempotency key derived from the order (and from the session it replaces).
- * A session comes back to one portal (the console, or the client's page in the reseller portal):
- * it is reused only by a caller of the same portal, and the key names the portal, so a tenant
- * admin and its reseller paying the same order are each sent back to a page they can open.
+ * A session comes back to one portal (the console, or the client's page in the reseller portal).
+ * While one portal's session is open the other portal gets none: two open sessions could both be
+ * paid. Once it has expired (Stripe closes them after 24 hours), a new one is made for the caller.
  */
 async function openSession(stripe: Stripe, order: Order, planName: string | null, actingResellerId: string | null): Promise<Stripe.Checkout.Session> {
   const params = returningTo(checkoutSessionParams(order, planName), order, actingResellerId);
@@ -63,7 +63,16 @@ async function openSession(stripe: Stripe, order: Order, planName: string | null
     if (previous.status === "complete") {
       throw new DomainError("CONFLICT", `Your card payment for order ${order.reference} went through: the order shows as paid within a minute`);
     }
-    if (previous.status === "open" && previous.url && previous.success_url === params.success_url) return previous;
+    if (previous.status === "open" && previous.url) {
+      if (previous.success_url === params.success_url) return previous;
+      throw new DomainError(
+        "CONFLICT",
+        say(
+          `A card payment for order ${order.reference} is already open in the other portal: finish it there, or pay by bank transfer`,
+          `订单 ${order.reference} 已在另一端发起银行卡支付：请在那里完成支付，或改用银行转账`,
+        ),
+      );
+    }
     idempotencyKey = `${idempotencyKey}:after:${previous.id}`;
   }
   return callStripe("create a checkout session", order.id, () => stripe.checkout.sessions.create(params, { idempotencyKey }));

@@ -105,12 +105,15 @@ describe("paying on account is refused", () => {
 });
 
 describe("a retried request id", () => {
-  it("with another payment method is another request: CONFLICT, not the first order (orders and top-ups)", async () => {
+  it("on the reseller's account where the first was not (or the reverse) is another request: CONFLICT, not the first order (orders and top-ups)", async () => {
     const reseller = await createReseller("Retry", { creditLimit: 10_000_000 });
     const { tenant } = await createClient(reseller.id);
     const key = requestId();
     const first = await order(reseller.actor, tenant.id, 10, "bank_transfer", key);
     expect(await refusal(order(reseller.actor, tenant.id, 10, "reseller_account", key))).toMatchObject({ code: "CONFLICT" });
+    expect((await order(reseller.actor, tenant.id, 10, "bank_transfer", key)).id).toBe(first.id);
+    // Card after a bank transfer (starting a card payment rewrites the method): still the first order.
+    await db.order.update({ where: { id: first.id }, data: { method: "stripe" } });
     expect((await order(reseller.actor, tenant.id, 10, "bank_transfer", key)).id).toBe(first.id);
     expect(await entriesOf(reseller.id)).toHaveLength(0);
 

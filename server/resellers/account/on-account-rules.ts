@@ -57,14 +57,14 @@ export function onAccountError(reason: OnAccountRefusal, c: OnAccountCase): Doma
     case "suspended":
       return new DomainError(
         "PRECONDITION_FAILED",
-        say("The reseller account is suspended: it cannot pay orders on account. Pay by bank transfer or contact the platform", "经销商账户已暂停，不能用经销商账户支付；请改用银行转账或联系平台"),
+        say("The reseller account is suspended: it cannot pay orders on account until the platform reactivates it", "经销商账户已暂停，平台恢复前不能用经销商账户支付"),
       );
     case "parent_suspended":
       return new DomainError(
         "PRECONDITION_FAILED",
         say(
-          "The parent reseller's account is suspended, which covers its sub-resellers: it cannot pay orders on account. Pay by bank transfer or contact the platform",
-          "上级经销商账户已暂停（下级经销商随之暂停），不能用经销商账户支付；请改用银行转账或联系平台",
+          "The parent reseller's account is suspended, which covers its sub-resellers: no orders on account until the platform reactivates it",
+          "上级经销商账户已暂停（下级经销商随之暂停），平台恢复前不能用经销商账户支付",
         ),
       );
     case "currency":

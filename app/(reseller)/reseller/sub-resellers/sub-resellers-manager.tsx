@@ -10,7 +10,7 @@ import { refusalText } from "@/app/_components/audit/trpc-error";
 import type { ResellerRow } from "@/server/resellers/ops/reseller.types";
 import { SubResellerForm, type SubReseller } from "./sub-reseller-form";
 
-/** A top-level reseller's sub-resellers: list, create (with a first staff invitation), edit card and status. */
+/** A top-level reseller's sub-resellers: list, create (with a first staff invitation), edit its card (its status is the platform's). */
 export function SubResellersManager() {
   const t = useTranslations("resellerProfile.subResellers");
   const tOps = useTranslations("resellersOps");

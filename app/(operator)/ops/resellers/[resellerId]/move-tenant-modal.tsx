@@ -91,7 +91,7 @@ export function MoveTenantModal({
             />
           </Form.Item>
         )}
-        <ReasonField t={t} />
+        <ReasonField t={t} min={1} />
       </Form>
     </Modal>
   );
