@@ -22,7 +22,7 @@ describe("PORTAL_NAV", () => {
 
   it("links the quarantine for tenant admins and mailbox users", () => {
     expect(PORTAL_NAV.tenant_admin.map((i) => i.href)).toContain("/console/quarantine");
-    expect(PORTAL_NAV.mailbox_user.map((i) => i.href)).toEqual(["/mailbox", "/mailbox/quarantine"]);
+    expect(PORTAL_NAV.mailbox_user.map((i) => i.href)).toEqual(["/mailbox", "/mailbox/quarantine", "/mailbox/security"]);
   });
 });
 

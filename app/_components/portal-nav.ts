@@ -3,10 +3,10 @@ import type { SessionRole } from "@/server/auth/roles";
 /** Keys of the `nav` message namespace that name a menu entry. */
 export type NavLabel =
   | "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
-  | "resellers" | "announcements" | "clientTenants" | "resellerAccount" | "subResellers" | "profile";
+  | "resellers" | "announcements" | "clientTenants" | "resellerAccount" | "subResellers" | "profile" | "loginLog" | "securitySettings" | "accountSecurity";
 export type NavIcon =
   | "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
-  | "resellers" | "announcements" | "subResellers" | "profile";
+  | "resellers" | "announcements" | "subResellers" | "profile" | "loginLog" | "security" | "accountSecurity";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -28,6 +28,9 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/console/announcements", label: "announcements", icon: "announcements" },
     { href: "/console/billing", label: "billing", icon: "billing" },
     { href: "/console/audit", label: "auditLog", icon: "audit" },
+    { href: "/console/login-log", label: "loginLog", icon: "loginLog" },
+    { href: "/console/security", label: "securitySettings", icon: "security" },
+    { href: "/console/me/security", label: "accountSecurity", icon: "accountSecurity" },
   ],
   // The reseller's home is its clients' dashboard; a client's own pages live under /reseller/clients/<id>.
   reseller: [
@@ -36,9 +39,14 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/reseller/announcements", label: "announcements", icon: "announcements" },
     { href: "/reseller/sub-resellers", label: "subResellers", icon: "subResellers" },
     { href: "/reseller/profile", label: "profile", icon: "profile" },
+    { href: "/reseller/me/security", label: "accountSecurity", icon: "accountSecurity" },
   ],
   // The mailbox user: the self-service page and their own quarantine.
-  mailbox_user: [{ href: "/mailbox", label: "home", icon: "home" }, { href: "/mailbox/quarantine", label: "quarantine", icon: "quarantine" }],
+  mailbox_user: [
+    { href: "/mailbox", label: "home", icon: "home" },
+    { href: "/mailbox/quarantine", label: "quarantine", icon: "quarantine" },
+    { href: "/mailbox/security", label: "accountSecurity", icon: "accountSecurity" },
+  ],
   operator: [
     { href: "/ops", label: "home", icon: "home" },
     { href: "/ops/resellers", label: "resellers", icon: "resellers" },
@@ -49,6 +57,9 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/ops/announcements", label: "announcements", icon: "announcements" },
     { href: "/ops/alerts", label: "alerts", icon: "alerts" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
+    { href: "/ops/login-log", label: "loginLog", icon: "loginLog" },
+    { href: "/ops/security", label: "securitySettings", icon: "security" },
+    { href: "/ops/me/security", label: "accountSecurity", icon: "accountSecurity" },
   ],
 };
 

@@ -22,6 +22,9 @@ import {
   LogoutOutlined,
   MailOutlined,
   SafetyOutlined,
+  SafetyCertificateOutlined,
+  SecurityScanOutlined,
+  LoginOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -51,6 +54,9 @@ const ICONS: Record<NavIcon, ReactNode> = {
   announcements: <NotificationOutlined />,
   subResellers: <ApartmentOutlined />,
   profile: <IdcardOutlined />,
+  loginLog: <LoginOutlined />,
+  security: <SecurityScanOutlined />,
+  accountSecurity: <SafetyCertificateOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;

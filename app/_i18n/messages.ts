@@ -51,11 +51,19 @@ import zhResellerClients from "./messages/zh-CN/resellerClients.json";
 import enResellerClients from "./messages/en/resellerClients.json";
 import zhActingClient from "./messages/zh-CN/actingClient.json";
 import enActingClient from "./messages/en/actingClient.json";
+import zhSecurityPolicy from "./messages/zh-CN/securityPolicy.json";
+import enSecurityPolicy from "./messages/en/securityPolicy.json";
+import zhPasswords from "./messages/zh-CN/passwords.json";
+import enPasswords from "./messages/en/passwords.json";
+import zhAccountSecurity from "./messages/zh-CN/accountSecurity.json";
+import enAccountSecurity from "./messages/en/accountSecurity.json";
+import zhLoginLog from "./messages/zh-CN/loginLog.json";
+import enLoginLog from "./messages/en/loginLog.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla, ...zhResellersOps, ...zhResellerProfile, ...zhInvite, ...zhResellerAccount, ...zhAnnouncements, ...zhResellerClients, ...zhActingClient },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla, ...enResellersOps, ...enResellerProfile, ...enInvite, ...enResellerAccount, ...enAnnouncements, ...enResellerClients, ...enActingClient },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla, ...zhResellersOps, ...zhResellerProfile, ...zhInvite, ...zhResellerAccount, ...zhAnnouncements, ...zhResellerClients, ...zhActingClient, ...zhSecurityPolicy, ...zhPasswords, ...zhAccountSecurity, ...zhLoginLog },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla, ...enResellersOps, ...enResellerProfile, ...enInvite, ...enResellerAccount, ...enAnnouncements, ...enResellerClients, ...enActingClient, ...enSecurityPolicy, ...enPasswords, ...enAccountSecurity, ...enLoginLog },
 } as const;
 
 export function loadMessages(locale: Locale) {

@@ -2,8 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsImport from "next-auth/providers/credentials";
 import { env } from "@/server/shared/env";
 import { clientIp } from "@/server/shared/ip";
-import { signIn, type SignInContext } from "./sign-in";
-import { signInMailbox } from "./sign-in-mailbox";
+import type { SignInContext } from "./sign-in";
+import { authorizeAccount, authorizeMailbox } from "./gate/authorize";
 import type { SessionUser } from "./session-user";
 
 // Under plain Node ESM (tsx, vitest) the default import is the module object.
@@ -33,9 +33,10 @@ export function authOptions(): NextAuthOptions {
     providers: [
       Credentials({
         name: "password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        // totp: the six-digit code or a recovery code, sent on the form's second step.
+        credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
         async authorize(credentials, req) {
-          const user = await signIn(credentials, signInContext(req));
+          const user = await authorizeAccount(credentials, signInContext(req));
           return user ? { ...user } : null;
         },
       }),
@@ -45,7 +46,7 @@ export function authOptions(): NextAuthOptions {
         name: "mailbox",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const user = await signInMailbox(credentials, signInContext(req));
+          const user = await authorizeMailbox(credentials, signInContext(req));
           return user ? { ...user } : null;
         },
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dummyHash, hashPassword, verifyPassword } from "./password";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("uses argon2id with the chosen cost and a random salt", async () => {
@@ -21,5 +21,21 @@ describe("password hashing", () => {
 
   it("keeps one dummy hash per process for unknown e-mails", async () => {
     expect(await dummyHash()).toBe(await dummyHash());
+  });
+});
+
+describe("needsRehash", () => {
+  const current = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+  it("keeps a hash made with the configured parameters", () => {
+    expect(needsRehash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA", current)).toBe(false);
+  });
+  it("re-hashes when memory, passes or lanes changed", () => {
+    expect(needsRehash("$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aA", current)).toBe(true);
+    expect(needsRehash("$argon2id$v=19$m=19456,t=3,p=1$c2FsdA$aA", current)).toBe(true);
+    expect(needsRehash("$argon2id$v=19$m=19456,t=2,p=4$c2FsdA$aA", current)).toBe(true);
+  });
+  it("re-hashes another algorithm or a damaged hash", () => {
+    expect(needsRehash("$argon2i$v=19$m=19456,t=2,p=1$c2FsdA$aA", current)).toBe(true);
+    expect(needsRehash("$2b$10$abcdefghijklmnopqrstuv", current)).toBe(true);
   });
 });

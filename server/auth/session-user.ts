@@ -14,4 +14,12 @@ export type SessionUser = {
   resellerId: string | null;
   /** Set for mailbox users only. */
   mailboxId?: string | null;
+  /** The AuthSession row this browser holds (server/auth/sessions); revoking it signs it out. */
+  sessionId?: string | null;
+  /**
+   * What the account must do before anything else: change an expired password, or enrol a
+   * second factor its policy requires. Computed on every request; procedures refuse all but
+   * the ones that resolve it.
+   */
+  restriction?: "change_password" | "enrol_totp" | null;
 };

@@ -196,6 +196,22 @@ const EnvSchema = z.object({
   // Maintenance counts as announced in advance (its minutes excluded) when scheduled at least
   // this many hours before it starts (seed 002 appendix B: maintenance notified beforehand).
   SLA_MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  // ── Security (issue 11). argon2id's cost: a hash made with other numbers is re-hashed with
+  // these at its account's next successful sign-in. Defaults: OWASP's 19 MiB, 2 passes, 1 lane.
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192, "expected at least 8192 KiB").max(4_194_304).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(16).default(1),
+  // The login log is kept this long (seed 001: at least 30 days; the table refuses younger deletes).
+  LOGIN_LOG_RETENTION_DAYS: z.coerce.number().int().min(30, "expected at least 30 days").max(3650).default(90),
+  // Per source address: sign-in form posts and password-reset requests per minute (HTTP 429 beyond).
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  PASSWORD_RESET_RATE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  // Failed sign-ins from one address (any accounts) before that address is locked; see SecurityPolicy for accounts.
+  IP_LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).max(100_000).default(50),
+  IP_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  IP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  // How long a password-reset link works.
+  PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

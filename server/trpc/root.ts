@@ -13,6 +13,7 @@ import { slaRouter } from "@/server/sla/router";
 import { resellersRouter } from "@/server/resellers/router";
 import { announcementsRouter } from "@/server/announcements/router";
 import { invitationsRouter } from "@/server/auth/invitations/router";
+import { securityRouter } from "@/server/auth/security/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   resellers: resellersRouter,
   announcements: announcementsRouter,
   invitations: invitationsRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;
