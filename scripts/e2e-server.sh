@@ -6,6 +6,10 @@ export DATABASE_URL="mysql://root@127.0.0.1:3306/mailstead_e2e"
 export QUEUE_PREFIX=e2e PORT=3100 DATA_DIR=./data/e2e NEXTAUTH_URL=http://127.0.0.1:3100
 # Its own DNS sandbox port, so a developer's running `npm start` (5353) does not clash.
 export DNS_SANDBOX_PORT=5354
+# As if behind one reverse proxy: a spec may send X-Forwarded-For to sign in "from" another network
+# (e2e/security/new-ip-warning.spec.ts). Two workers sign in often from one address, so the
+# per-address sign-in rate is raised; lockout itself keeps the product's defaults.
+export TRUSTED_PROXY_HOPS=1 SIGN_IN_RATE_PER_MINUTE=600
 # Background re-verification every few seconds instead of every 10 minutes, so a test can break
 # a record and watch the scheduled checks find it (e2e/customer/domains.spec.ts).
 export DOMAIN_CHECK_TICK_SECONDS=2 DOMAIN_RECHECK_NEW_SECONDS=3 DOMAIN_RECHECK_SECONDS=3

@@ -5,7 +5,8 @@ import type { ProcessSpec } from "./supervisor";
 export function processes(mode: "prod" | "dev", port: number, dnsSandbox = false): ProcessSpec[] {
   const portal: ProcessSpec =
     mode === "prod"
-      ? { name: "portal", command: "node_modules/.bin/next", args: ["start", "-p", String(port)] }
+      ? // Our own HTTP server in front of Next.js: the client address comes from the socket.
+        { name: "portal", command: process.execPath, args: ["--import", "tsx", "scripts/portal-server.ts", "-p", String(port)] }
       : { name: "portal", command: "node_modules/.bin/next", args: ["dev", "-p", String(port)] };
   const workers: ProcessSpec =
     mode === "prod"
