@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./server/shared/http-security";
 
 const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
@@ -10,6 +11,12 @@ const config: NextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   typedRoutes: false,
+  // The fixed security headers also on what proxy.ts does not see (Next's static files); pages
+  // and the API get them, with the CSP and HSTS, from the proxy (docs/security.md).
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return ["/_next/static/:path*", "/_next/image"].map((source) => ({ source, headers }));
+  },
 };
 
 export default withNextIntl(config);

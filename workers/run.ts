@@ -5,6 +5,7 @@ import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
 import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
 import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
+import { startLoginLogRetentionWorker } from "./login-log-retention.worker";
 import { startMailboxImportWorker } from "./mailbox-import.worker";
 import { startMailLogRetentionWorker } from "./mail-log-retention.worker";
 import { startQuarantineExpiryWorker } from "./quarantine-expiry.worker";
@@ -23,6 +24,8 @@ const WORKERS: { queue: string; start: () => Worker }[] = [
   { queue: queueDefs.domainCheck.name, start: () => startDomainCheckWorker() },
   // Also registers the re-verification tick (server/domains/reverify), every minute by default.
   { queue: queueDefs.domainCheckTick.name, start: () => startDomainCheckTickWorker() },
+  // Also registers the daily purge of login-log rows past LOGIN_LOG_RETENTION_DAYS.
+  { queue: queueDefs.loginLogRetention.name, start: () => startLoginLogRetentionWorker() },
   { queue: queueDefs.mailboxImport.name, start: () => startMailboxImportWorker() },
   // Also registers the daily purge of delivery-log lines past MAIL_LOG_RETENTION_DAYS.
   { queue: queueDefs.mailLogRetention.name, start: () => startMailLogRetentionWorker() },

@@ -14,7 +14,8 @@ async function requestedPath(fallback: string): Promise<string> {
 
 /**
  * The gate of a portal: the signed-in user when their role owns it. No session → sign-in page
- * (coming back here afterwards); another role → 403 page. Cached per request so the layout
+ * (coming back here afterwards); another role → 403 page; a restricted session → the page that
+ * lifts the restriction. Cached per request so the layout
  * and the page share one session lookup.
  */
 export const requirePortalUser = cache(async (role: SessionRole): Promise<SessionUser> => {
@@ -24,5 +25,9 @@ export const requirePortalUser = cache(async (role: SessionRole): Promise<Sessio
     redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
   }
   if (user.role !== role) forbidden();
+  // A restricted session sees only the page that lifts the restriction (the procedures refuse
+  // the rest anyway). A mailbox user changes an expired password on /mailbox itself.
+  if (user.restriction === "enrol_totp") redirect("/second-factor");
+  if (user.restriction === "change_password" && role !== "mailbox_user") redirect("/change-password");
   return user;
 });

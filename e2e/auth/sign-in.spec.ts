@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_SECRET, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { query } from "../fixtures/db";
-import { signInAs, submitSignIn, zh } from "../fixtures/session";
+import { signInAs, submitSecondFactor, submitSignIn, zh } from "../fixtures/session";
 
 test.describe("sign-in", () => {
   for (const account of DEMO_ACCOUNTS) {
@@ -51,6 +51,7 @@ test.describe("sign-in", () => {
     await page.goto("/ops/audit");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fops%2Faudit/);
     await submitSignIn(page, ops.email, ops.password);
+    await submitSecondFactor(page, DEMO_OPERATOR_TOTP_SECRET);
     await expect(page).toHaveURL(/\/ops\/audit$/);
   });
 });

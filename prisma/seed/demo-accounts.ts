@@ -5,6 +5,13 @@ import { ROLE_HOME, type Role } from "@/server/auth/roles";
 
 export const DEMO_PASSWORD = "Mailstead#2026";
 
+/**
+ * Operators must sign in with a second factor (issue 11), so the demo operator is enrolled with
+ * this TOTP secret (base32): add it to an authenticator app, or let the e2e fixture compute codes.
+ * A demo value, printed in the README like the password; real operators enrol their own.
+ */
+export const DEMO_OPERATOR_TOTP_SECRET = "MAILSTEADDEMOOPERATORTOTPKEYABCD";
+
 /** The demo organisations, by the role they play. */
 export const DEMO_ORGS = {
   reseller: { name: "华信通达科技", nameEn: "Huaxin Tongda" },

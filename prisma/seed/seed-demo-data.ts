@@ -1,6 +1,8 @@
 import type { Db } from "@/server/shared/db";
 import { hashPassword } from "@/server/auth/password";
-import { DEMO_ORGS, demoAccount, type DemoAccount } from "./demo-accounts";
+import { DEMO_OPERATOR_TOTP_SECRET, DEMO_ORGS, demoAccount, type DemoAccount } from "./demo-accounts";
+import { sealSecret } from "@/server/auth/totp/seal-secret";
+import { clock } from "@/server/shared/clock";
 import { DEMO_PLANS } from "./plans";
 import { env } from "@/server/shared/env";
 import { seedDemoBilling } from "./demo-billing";
@@ -32,7 +34,8 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
   const operatorIsNew = !(await findUser(db, operator));
   if (operatorIsNew) {
     const { email, name, role } = operator;
-    await db.user.upsert({ where: { email }, create: { email, name, role, passwordHash: await hashPassword(operator.password) }, update: {} });
+    const totp = { totpSecret: sealSecret(DEMO_OPERATOR_TOTP_SECRET), totpEnabledAt: clock.now() };
+    await db.user.upsert({ where: { email }, create: { email, name, role, passwordHash: await hashPassword(operator.password), ...totp }, update: {} });
   }
   note(`operator ${operator.email}`, operatorIsNew);
 

@@ -2,6 +2,7 @@ import type { Prisma } from "@/server/generated/prisma/client.ts";
 import { db } from "@/server/shared/db";
 import { clock } from "@/server/shared/clock";
 import type { Role } from "@/server/auth/roles";
+import { countAuditEntry } from "./audit-context";
 
 /** Who did it and from where; the tRPC context builds one for every request. */
 export type AuditActor = {
@@ -29,7 +30,8 @@ type Tx = Pick<typeof db, "auditEvent">;
 /**
  * Appends one operation-log row. Every mutating use case calls this, inside its transaction
  * when it has one (pass `tx`), so the log and the change commit or roll back together.
- * The table rejects UPDATE and DELETE at the database (triggers in the migration).
+ * The table rejects UPDATE and DELETE at the database (triggers in the migration). Inside a
+ * mutation the row is also counted, so the mutation middleware knows not to add its fallback.
  */
 export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx = db): Promise<void> {
   await tx.auditEvent.create({
@@ -48,4 +50,5 @@ export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx =
       ip: actor.ip?.slice(0, 45) ?? null,
     },
   });
+  countAuditEntry(entry.result ?? "success");
 }

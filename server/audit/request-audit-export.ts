@@ -5,9 +5,10 @@ import { DomainError, notFound } from "@/server/shared/errors";
 import { enqueue } from "@/server/shared/queues";
 import { logger } from "@/server/shared/logger";
 import { recordAudit, type AuditActor } from "./record-audit";
-import { assertDateRange, pickFilters } from "./audit-filters";
+import { EXPORT_KINDS } from "./audit-export-kinds";
 import { toAuditExportStatus, type TAuditExportStatus } from "./audit-export-status";
-import type { TRequestAuditExportRequest, TStoredExportFilters } from "./request-audit-export.types";
+import type { AuditExportKind } from "@/server/generated/prisma/enums.ts";
+import type { Locale } from "@/server/shared/locale";
 
 const log = logger("audit.export");
 
@@ -19,30 +20,29 @@ function isUniqueViolation(e: unknown): boolean {
  * Creates the AuditExport row (and its audit entry) once per requestId, then makes sure a job
  * exists for it. Calling again with the same requestId returns the same export; a row still
  * queued is enqueued again (same jobId, so BullMQ ignores a duplicate), which also recovers
- * an export whose job Redis lost.
+ * an export whose job Redis lost. `kind` picks the log (operations, or the login log's rows);
+ * `request` holds that log's filters.
  */
 export async function requestAuditExport(
   actor: AuditActor & { id: string },
   scopeTenantId: string | null,
-  request: TRequestAuditExportRequest,
+  request: { requestId: string; locale: Locale },
+  kind: AuditExportKind = "operations",
 ): Promise<TAuditExportStatus> {
-  const filters = pickFilters(request);
-  // A tenant admin's scope is the tenant; a tenant filter from them means nothing.
-  if (scopeTenantId) delete filters.tenantId;
-  assertDateRange(filters);
+  const filters = EXPORT_KINDS[kind].storedFilters(request, scopeTenantId);
   const id = request.requestId;
 
   let row = await db.auditExport.findUnique({ where: { id } });
   if (!row) {
-    const stored: TStoredExportFilters = { ...filters, locale: request.locale };
+    const stored = { ...filters, locale: request.locale };
     try {
       row = await db.$transaction(async (tx) => {
         const created = await tx.auditExport.create({
-          data: { id, requestedById: actor.id, scopeTenantId, filters: stored, status: "queued", createdAt: clock.now() },
+          data: { id, kind, requestedById: actor.id, scopeTenantId, filters: stored, status: "queued", createdAt: clock.now() },
         });
         await recordAudit(
           actor,
-          { action: "audit.export", tenantId: scopeTenantId, target: { type: "audit_export", id }, details: { filters } },
+          { action: kind === "logins" ? "loginLog.export" : "audit.export", tenantId: scopeTenantId, target: { type: "audit_export", id }, details: { filters } },
           tx,
         );
         return created;
@@ -53,8 +53,8 @@ export async function requestAuditExport(
       row = await db.auditExport.findUnique({ where: { id } });
     }
   }
-  // Someone else's id: do not reveal that it exists.
-  if (!row || row.requestedById !== actor.id) throw notFound("Export");
+  // Someone else's id (or this id used for the other log): do not reveal that it exists.
+  if (!row || row.requestedById !== actor.id || row.kind !== kind) throw notFound("Export");
 
   if (row.status === "queued") {
     try {

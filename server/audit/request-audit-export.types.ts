@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ZLocale, type Locale } from "@/server/shared/locale";
-import { ZOperatorAuditFilters, type TAuditFilters } from "./audit-filters";
+import { ZLocale } from "@/server/shared/locale";
+import { ZOperatorAuditFilters } from "./audit-filters";
 
 /**
  * The filters to export plus the client's idempotency key: `requestId` becomes the
@@ -14,7 +14,3 @@ export const ZRequestAuditExportRequest = ZOperatorAuditFilters.extend({
 export type TRequestAuditExportRequest = z.infer<typeof ZRequestAuditExportRequest>;
 
 export const ZAuditExportIdRequest = z.object({ id: z.string().trim().min(1, "expected an export id").max(191) });
-
-/** What AuditExport.filters holds; the job parses it back with this schema. */
-export const ZStoredExportFilters = ZOperatorAuditFilters.extend({ locale: ZLocale.default("zh-CN") });
-export type TStoredExportFilters = TAuditFilters & { locale: Locale };

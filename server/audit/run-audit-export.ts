@@ -10,12 +10,9 @@ import type { AuditExport } from "@/server/generated/prisma/client.ts";
 import { db } from "@/server/shared/db";
 import { clock } from "@/server/shared/clock";
 import { logger } from "@/server/shared/logger";
-import { auditWhere } from "./audit-filters";
-import { tenantNamesOf, toAuditEventRow } from "./audit-rows";
-import { auditCsvHeader, auditCsvRecord } from "./audit-csv";
 import { exportFileName, exportsDir } from "./audit-export-files";
+import { EXPORT_KINDS } from "./audit-export-kinds";
 import { progressThrottle } from "./progress-throttle";
-import { ZStoredExportFilters } from "./request-audit-export.types";
 
 const log = logger("audit.export");
 
@@ -88,13 +85,12 @@ function shortMessage(e: unknown): string {
 
 async function writeExportFile(exp: AuditExport, opts: RunAuditExportOptions): Promise<number> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
-  const filters = ZStoredExportFilters.parse(exp.filters);
-  const where = auditWhere(filters, exp.scopeTenantId);
+  const reader = EXPORT_KINDS[exp.kind].reader(exp.filters, exp.scopeTenantId);
 
   // A snapshot: rows appended while the export runs (its own audit entry among them) stay
   // out, so the total behind the progress bar and the rows written agree.
-  const newest = await db.auditEvent.findFirst({ where, orderBy: { id: "desc" }, select: { id: true } });
-  const total = newest ? await db.auditEvent.count({ where: { AND: [where, { id: { lte: newest.id } }] } }) : 0;
+  const newest = await reader.newestId();
+  const total = newest !== null ? await reader.countUpTo(newest) : 0;
 
   const report = progressThrottle(async (percent) => {
     await db.auditExport.update({ where: { id: exp.id }, data: { progress: percent } });
@@ -105,20 +101,15 @@ async function writeExportFile(exp: AuditExport, opts: RunAuditExportOptions): P
   // Keyset pagination on the primary key, newest first like the page: each query reads one
   // batch after the last id seen, so memory stays flat and late batches are as fast as early ones.
   async function* records(): AsyncGenerator<string[]> {
-    yield auditCsvHeader(filters.locale);
-    let before = newest ? newest.id + 1n : null;
+    yield reader.header;
+    let before = newest !== null ? newest + 1n : null;
     while (before !== null) {
-      const batch = await db.auditEvent.findMany({
-        where: { AND: [where, { id: { lt: before } }] },
-        orderBy: { id: "desc" },
-        take: batchSize,
-      });
-      const names = await tenantNamesOf(batch);
-      for (const event of batch) yield auditCsvRecord(toAuditEventRow(event, names));
-      written += batch.length;
+      const batch = await reader.batch(before, batchSize);
+      yield* batch.records;
+      written += batch.ids.length;
       // 100 is written only with status done, so the bar never shows full on a running export.
       if (total > 0) await report(Math.min(99, (written * 100) / total));
-      before = batch.length === batchSize ? batch[batch.length - 1]!.id : null;
+      before = batch.ids.length === batchSize ? batch.ids[batch.ids.length - 1]! : null;
     }
   }
 

@@ -12,3 +12,13 @@ export async function currentUser(): Promise<SessionUser | null> {
   const user = (session as { user?: Partial<SessionUser> } | null)?.user;
   return user?.id && user.role ? revalidateSessionUser(user as SessionUser) : null;
 }
+
+/**
+ * For route handlers (downloads, uploads): a session that must first change its password or enrol
+ * a second factor may do nothing there, as in every tRPC procedure outside the allowed few; it is
+ * answered like a signed-out one.
+ */
+export async function currentUnrestrictedUser(): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && !user.restriction ? user : null;
+}

@@ -1,37 +1,44 @@
 import { db } from "@/server/shared/db";
-import { clock } from "@/server/shared/clock";
-import { dummyHash, verifyPassword } from "./password";
-import { ZSignInRequest, type SignInContext } from "./sign-in";
+import { runSignInGate } from "./gate/run-sign-in-gate";
+import type { GateAccount } from "./gate/gate.types";
+import { mailboxUnusable } from "./gate/mailbox-unusable";
+import { typedIdentifier, ZSignInRequest, type SignInContext, type SignInOutcome } from "./sign-in";
 import type { SessionUser } from "./session-user";
 
 /**
- * The self-service sign-in of a mailbox user (address + the mailbox's own password). Same
- * contract as the administrators' signIn: one LoginEvent per attempt (userId = the mailbox's
- * id), null for every failure, and an unknown address costs one argon2id verify like a wrong
- * password. A disabled mailbox, or one of a terminated (frozen) or purged tenant, is refused
- * as "disabled" even with the right password.
+ * The self-service sign-in of a mailbox user (address + the mailbox's own password) through the
+ * sign-in gate, channel "self_service" under the tenant's web IP rules. No second factor (the
+ * self-service page has none). A disabled mailbox, or one of a terminated (frozen) or purged
+ * tenant, is refused as "disabled" even with the right password; a suspended tenant's users may
+ * still sign in to see their quota and change their password.
  */
-export async function signInMailbox(input: unknown, ctx: SignInContext): Promise<SessionUser | null> {
+export async function signInMailbox(input: unknown, ctx: SignInContext): Promise<SignInOutcome> {
   const parsed = ZSignInRequest.safeParse(input);
-  const address = parsed.success ? parsed.data.email : String((input as { email?: unknown })?.email ?? "").slice(0, 254);
   const mailbox = parsed.success
     ? await db.mailbox.findUnique({
-        where: { address },
+        where: { address: parsed.data.email },
         select: { id: true, address: true, displayName: true, tenantId: true, passwordHash: true, status: true, tenant: { select: { status: true, purgedAt: true } } },
       })
     : null;
-  const ok = await verifyPassword(mailbox?.passwordHash ?? (await dummyHash()), parsed.success ? parsed.data.password : "");
-  const usable = mailbox?.status === "active" && mailbox.tenant.status !== "frozen" && !mailbox.tenant.purgedAt;
-  const result = !mailbox || !ok ? "bad_credentials" : usable ? "success" : "disabled";
-
-  const ip = ctx.ip?.slice(0, 45) ?? null;
-  await db.loginEvent.create({
-    data: { occurredAt: clock.now(), userId: mailbox?.id ?? null, email: address || "(empty)", ip, userAgent: ctx.userAgent?.slice(0, 512) ?? null, result },
+  const account: GateAccount | null = mailbox && {
+    kind: "mailbox",
+    id: mailbox.id,
+    email: mailbox.address,
+    name: mailbox.displayName,
+    tenantId: mailbox.tenantId,
+    passwordHash: mailbox.passwordHash,
+    unusable: mailboxUnusable(mailbox, true),
+  };
+  const outcome = await runSignInGate({
+    channel: "self_service",
+    identifier: parsed.success ? parsed.data.email : typedIdentifier(input),
+    account,
+    password: parsed.success ? parsed.data.password : "",
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
   });
-  if (result !== "success" || !mailbox) return null;
-
-  await db.mailbox.update({ where: { id: mailbox.id }, data: { lastLoginAt: clock.now(), lastLoginIp: ip } });
-  return sessionOfMailbox(mailbox);
+  if (!outcome.ok) return outcome;
+  return { ok: true, newNetwork: outcome.newNetwork, user: sessionOfMailbox(mailbox!) };
 }
 
 export function sessionOfMailbox(m: { id: string; address: string; displayName: string; tenantId: string }): SessionUser {

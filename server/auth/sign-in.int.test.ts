@@ -1,11 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PLATFORM_SCOPE } from "@/server/auth/policy/security-policy";
 import { db } from "@/server/shared/db";
+import { resetEnvCache } from "@/server/shared/env";
 import { hashPassword } from "./password";
 import { signIn } from "./sign-in";
 
 const ctx = { ip: "203.0.113.7", userAgent: "vitest" };
+// The timing comparison makes many wrong attempts: from an allow-listed address they are never
+// locked out (the lockout itself is tested in gate/sign-in-gate.int.test.ts).
+const timingCtx = { ip: "198.51.100.200", userAgent: "vitest" };
 
 beforeAll(async () => {
+  process.env.SIGN_IN_RATE_PER_MINUTE = "10000";
+  resetEnvCache();
   const passwordHash = await hashPassword("Right#Pass1");
   const tenant = await db.tenant.create({ data: { name: "T" } });
   await db.user.createMany({
@@ -14,43 +21,57 @@ beforeAll(async () => {
       { email: "gone@t.local", name: "Gone", passwordHash, role: "tenant_admin", tenantId: tenant.id, status: "disabled" },
     ],
   });
+  await db.lockoutAllowEntry.createMany({ data: [{ scope: tenant.id, cidr: "198.51.100.200/32" }, { scope: PLATFORM_SCOPE, cidr: "198.51.100.200/32" }] });
 });
 
 const lastEvent = () => db.loginEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 describe("signIn", () => {
   it("returns the session user and records a successful attempt", async () => {
-    const user = await signIn({ email: " Admin@T.local ", password: "Right#Pass1" }, ctx);
-    expect(user).toMatchObject({ email: "admin@t.local", role: "tenant_admin" });
+    const r = await signIn({ email: " Admin@T.local ", password: "Right#Pass1" }, ctx);
+    expect(r).toMatchObject({ ok: true, user: { email: "admin@t.local", role: "tenant_admin" } });
+    const user = r.ok ? r.user : null;
     expect(user?.tenantId).toBeTruthy();
-    expect(await lastEvent()).toMatchObject({ email: "admin@t.local", userId: user!.id, result: "success", ip: ctx.ip, userAgent: "vitest" });
+    expect(await lastEvent()).toMatchObject({
+      email: "admin@t.local",
+      userId: user!.id,
+      accountKind: "user",
+      tenantId: user!.tenantId,
+      channel: "web",
+      result: "success",
+      ip: ctx.ip,
+      userAgent: "vitest",
+    });
     const row = await db.user.findUniqueOrThrow({ where: { id: user!.id } });
     expect(row.lastLoginIp).toBe(ctx.ip);
   });
 
   it("refuses a wrong password and records it against the user", async () => {
-    expect(await signIn({ email: "admin@t.local", password: "wrong" }, ctx)).toBeNull();
+    expect(await signIn({ email: "admin@t.local", password: "wrong" }, ctx)).toEqual({ ok: false, refusal: "bad_credentials" });
     const event = await lastEvent();
-    expect(event).toMatchObject({ email: "admin@t.local", result: "bad_credentials" });
+    expect(event).toMatchObject({ email: "admin@t.local", result: "bad_credentials", reason: "wrong password" });
     expect(event.userId).toBeTruthy();
   });
 
   it("refuses an unknown e-mail the same way and records the attempted address", async () => {
-    expect(await signIn({ email: "nobody@t.local", password: "Right#Pass1" }, ctx)).toBeNull();
-    expect(await lastEvent()).toMatchObject({ email: "nobody@t.local", userId: null, result: "bad_credentials" });
+    expect(await signIn({ email: "nobody@t.local", password: "Right#Pass1" }, ctx)).toEqual({ ok: false, refusal: "bad_credentials" });
+    expect(await lastEvent()).toMatchObject({ email: "nobody@t.local", userId: null, accountKind: null, result: "bad_credentials", reason: "unknown account" });
   });
 
   it("refuses a disabled account even with the right password", async () => {
-    expect(await signIn({ email: "gone@t.local", password: "Right#Pass1" }, ctx)).toBeNull();
-    expect(await lastEvent()).toMatchObject({ email: "gone@t.local", result: "disabled" });
+    expect(await signIn({ email: "gone@t.local", password: "Right#Pass1" }, ctx)).toEqual({ ok: false, refusal: "disabled" });
+    expect(await lastEvent()).toMatchObject({ email: "gone@t.local", result: "disabled", reason: "account disabled" });
   });
 
   it.each([
     [{ email: "not-an-email", password: "x" }, "not-an-email"],
     [{ email: "", password: "" }, "(empty)"],
+    [{ email: "a@b.c", password: "x".repeat(201) }, "a@b.c"],
+    [{ email: "admin@t.local", password: "Right#Pass1", totp: "9".repeat(65) }, "admin@t.local"],
     [{}, "(empty)"],
+    [null, "(empty)"],
   ])("refuses malformed input %j and still records the attempt", async (input, recorded) => {
-    expect(await signIn(input, ctx)).toBeNull();
+    expect(await signIn(input, ctx)).toEqual({ ok: false, refusal: "bad_credentials" });
     expect(await lastEvent()).toMatchObject({ email: recorded, result: "bad_credentials" });
   });
 
@@ -61,7 +82,7 @@ describe("signIn", () => {
       const times: number[] = [];
       for (let i = 0; i < 7; i++) {
         const t0 = performance.now();
-        await signIn({ email, password: "wrong" }, ctx);
+        await signIn({ email, password: "wrong" }, timingCtx);
         times.push(performance.now() - t0);
       }
       return times.sort((a, b) => a - b)[3]!;
@@ -71,5 +92,6 @@ describe("signIn", () => {
     const unknown = await median("nobody@t.local");
     expect(unknown / known).toBeGreaterThan(0.6);
     expect(unknown / known).toBeLessThan(1.6);
+    expect(await db.accountLock.count()).toBe(0);
   });
 });

@@ -73,6 +73,13 @@ export const queueDefs = {
     payload: z.object({}),
     options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...keepBriefly } satisfies JobsOptions,
   },
+  // Repeatable tick, daily: deletes login-log rows older than LOGIN_LOG_RETENTION_DAYS (at least
+  // 30; server/auth/login-log/purge-old-login-log). Idempotent: a retry deletes whatever is left.
+  loginLogRetention: {
+    name: "login-log-retention",
+    payload: z.object({}),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...keepBriefly } satisfies JobsOptions,
+  },
   // Applies one validated CSV import (a MailboxImport row); progress and outcomes live on the row
   // and in its result file, and a retried job carries on where the last attempt stopped.
   mailboxImport: {

@@ -19,7 +19,9 @@ export async function slaAdminWriteCounts() {
     db.announcement.count(),
     db.incident.count(),
     db.slaTarget.count(),
-    db.auditEvent.count({ where: { action: { startsWith: "sla." } } }),
+    // The use cases' own entries: the operation log's fallback entries (a refusal, an idempotent
+    // replay) are named after the procedure path (sla.scheduleMaintenance…) and change nothing.
+    db.auditEvent.count({ where: { OR: ["sla.maintenance.", "sla.incident.", "sla.targets.", "sla.credit."].map((p) => ({ action: { startsWith: p } })) } }),
   ]);
   return { windows, announcements, incidents, targets, audits };
 }

@@ -3,7 +3,11 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Locale } from "@/server/shared/locale";
 import { DomainError, type DomainErrorCode } from "@/server/shared/errors";
-import type { Context } from "./context";
+import { summariseInput, withAuditScope } from "@/server/audit/audit-context";
+import { recordAudit } from "@/server/audit/record-audit";
+import { assertResellerOwnsTenant } from "@/server/resellers/assert-reseller-owns-tenant";
+import { logger } from "@/server/shared/logger";
+import { actorOf, type Context } from "./context";
 
 type TRPCCode = TRPCError["code"];
 
@@ -85,7 +89,64 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** What a refusal says in the log: the code and a readable message, never internals. */
+function refusalDetails(error: TRPCError) {
+  const cause = error.cause;
+  if (cause instanceof ZodError) return { code: error.code, message: INVALID_FIELDS.en, fields: Object.keys(fieldErrorsOf(cause)) };
+  if (cause instanceof DomainError) return { code: error.code, domainCode: cause.code, message: cause.messageIn("en") };
+  return { code: error.code, message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL.en : error.message };
+}
+
+/**
+ * A reseller acting for a client (x-acting-tenant) is logged against that tenant only when the
+ * call succeeded and the tenant is in its tree: a refused call may name any tenant at all.
+ */
+async function actingTenantOf(ctx: Context): Promise<string | undefined> {
+  const user = ctx.user;
+  if (!ctx.actingTenantId || user?.role !== "reseller" || !user.resellerId) return undefined;
+  return assertResellerOwnsTenant(user.resellerId, ctx.actingTenantId).then(
+    () => ctx.actingTenantId!,
+    () => undefined,
+  );
+}
+
+const auditLog = logger("audit");
+
+/**
+ * The entry a mutation gets when its use case wrote none (success) or no failure (refusal).
+ * Anonymous calls get none: the login log covers sign-in, a flood must not grow the table, and
+ * the public mutations (invitation, password reset) record their own entries.
+ */
+async function recordFallbackAudit(ctx: Context, path: string, rawInput: () => Promise<unknown>, error: TRPCError | null) {
+  if (!ctx.user) return;
+  try {
+    const input = summariseInput(await rawInput());
+    await recordAudit(
+      actorOf(ctx),
+      error
+        ? { action: path, result: "failure", details: { ...refusalDetails(error), input } }
+        : { action: path, result: "success", tenantId: await actingTenantOf(ctx), details: { input } },
+    );
+  } catch (e) {
+    // The mutation's own outcome stands: a log write that failed must not turn it into a failure.
+    auditLog.error("fallback audit entry not written", { path, error: String(e) });
+  }
+}
+
+/**
+ * Every mutation leaves an operation-log entry (docs/security.md, "Operation log"). Outermost, so
+ * it also sees what the tier and input middlewares refuse; the use case's own entries are counted
+ * in the scope and make the fallback unnecessary.
+ */
+const auditMutations = t.middleware(async ({ ctx, path, type, next, getRawInput }) => {
+  if (type !== "mutation") return next();
+  const { value: result, scope } = await withAuditScope(() => next());
+  const needed = result.ok ? scope.successes + scope.failures === 0 : scope.failures === 0;
+  if (needed) await recordFallbackAudit(ctx, path, getRawInput, result.ok ? null : result.error);
+  return result;
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
-export const baseProcedure = t.procedure.use(domainErrors);
+export const baseProcedure = t.procedure.use(auditMutations).use(domainErrors);

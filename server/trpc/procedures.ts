@@ -5,16 +5,32 @@ import type { Role } from "@/server/auth/roles";
 import { assertResellerOwnsTenant } from "@/server/resellers/assert-reseller-owns-tenant";
 import { loadReseller } from "@/server/resellers/ops/reseller-guard";
 import { db } from "@/server/shared/db";
+import { allowedWhileRestricted, restrictionRefusal } from "@/server/auth/sessions/restriction-gate";
 
 // The procedure tiers (architecture convention 1), defined once. No session → UNAUTHORIZED;
 // a session of the wrong role → FORBIDDEN.
 
 export const publicProcedure = baseProcedure;
 
-const signedIn = baseProcedure.use(({ ctx, next }) => {
+/**
+ * A restricted session (expired password, second factor required but missing) reaches only the
+ * procedures that lift the restriction (server/auth/sessions/restriction-gate.ts); every other
+ * call is refused here, so no procedure can forget the check.
+ */
+const signedIn = baseProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (ctx.user.restriction && !allowedWhileRestricted(ctx.user, path)) {
+    const cause = restrictionRefusal(ctx.user.restriction);
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: cause.message, cause });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * Any signed-in account, portal or mailbox user alike: only for what every account has of its
+ * own whatever its kind (its sessions, security.sessions). ctx.user.id is the account's id.
+ */
+export const accountProcedure = signedIn;
 
 /**
  * Any portal account (operator, reseller, tenant admin). A mailbox user's session is refused

@@ -42,7 +42,7 @@ export default async function ConsoleHomePage() {
           <PlanCard plan={home.plan} />
         </Col>
         <Col xs={24} lg={12}>
-          <HomeReminders reminders={home.reminders} />
+          <HomeReminders reminders={home.reminders} security={home.security} />
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t("tenantCard")}>

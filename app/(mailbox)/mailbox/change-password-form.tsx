@@ -1,21 +1,29 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Form, Input } from "antd";
 import { useTRPC } from "@/app/_trpc/client";
 import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
-import { passwordProblems } from "@/server/tenants/passwords/password-rule";
+import { passwordProblemsFor } from "@/server/auth/passwords/password-policy-rule";
+import { RuleChecklist } from "@/app/_components/security/change-password-card";
+import { toLocale } from "@/server/shared/locale";
 
 type Fields = { currentPassword: string; newPassword: string; confirm: string };
 
-/** Current + new password (twice). The strength rule is the server's own, checked here as typed too. */
+/**
+ * Current + new password (twice). The strength rule is the tenant's policy, which the server
+ * enforces; the same pure rule runs here as the user types, with a tick per rule.
+ */
 export function ChangePasswordForm({ address }: { address: string }) {
   const t = useTranslations("selfService");
+  const locale = toLocale(useLocale());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
+  const typed = Form.useWatch("newPassword", form) ?? "";
+  const rule = useQuery(trpc.security.passwords.mailboxRule.queryOptions());
   const showErrors = useTrpcFormErrors(form);
   const change = useMutation(
     trpc.tenants.selfService.changePassword.mutationOptions({
@@ -39,14 +47,18 @@ export function ChangePasswordForm({ address }: { address: string }) {
       <Form.Item
         name="newPassword"
         label={t("newPassword")}
-        extra={t("rule")}
+        extra={rule.data ? rule.data.description[locale] : t("rule")}
         rules={[
           { required: true, message: t("newRequired") },
-          { validator: (_, v: string | undefined) => (!v || passwordProblems(v, address).length === 0 ? Promise.resolve() : Promise.reject(new Error(t("tooWeak")))) },
+          {
+            validator: (_, v: string | undefined) =>
+              !v || !rule.data || passwordProblemsFor(rule.data.policy, v, address).length === 0 ? Promise.resolve() : Promise.reject(new Error(t("tooWeak"))),
+          },
         ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
+      {rule.data && <RuleChecklist policy={rule.data.policy} accountName={address} value={typed} />}
       <Form.Item
         name="confirm"
         label={t("confirmPassword")}

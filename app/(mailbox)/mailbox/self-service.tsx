@@ -28,7 +28,13 @@ export function SelfService({ mailLogDays }: { mailLogDays: number }) {
     return (
       <>
         <PageTitle>{t("firstTitle")}</PageTitle>
-        <Alert type="warning" showIcon style={{ marginBottom: 16, maxWidth: 560 }} title={t("mustChangeTitle")} description={t("mustChangeBody", { address: m.address })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16, maxWidth: 560 }}
+          title={t(m.passwordExpired ? "expiredTitle" : "mustChangeTitle")}
+          description={t(m.passwordExpired ? "expiredBody" : "mustChangeBody", { address: m.address })}
+        />
         <Card style={{ maxWidth: 560 }}>
           <ChangePasswordForm address={m.address} />
         </Card>

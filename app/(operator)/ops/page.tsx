@@ -8,6 +8,7 @@ import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { PlansTable } from "./plans/plans-table";
 import { AnnouncementsCard } from "@/app/_components/announcements/announcements-card";
+import { SecurityNotices } from "@/app/_components/security/security-notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("ops") };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OpsHomePage() {
   await connection();
-  await requirePortalUser("operator");
+  const user = await requirePortalUser("operator");
   const [overview, plans, t] = await Promise.all([getOpsOverview(), listPlans(), getTranslations("home.ops")]);
   const counts = [
     { key: "tenants", value: overview.tenants },
@@ -26,6 +27,7 @@ export default async function OpsHomePage() {
   return (
     <>
       <PageTitle>{t("overview")}</PageTitle>
+      <SecurityNotices user={user} />
       <Row gutter={[16, 16]}>
         {counts.map(({ key, value }) => (
           <Col key={key} xs={12} md={6}>

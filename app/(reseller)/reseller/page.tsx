@@ -6,6 +6,7 @@ import { requirePortalUser } from "@/app/_lib/portal-user";
 import { PageTitle } from "@/app/_components/typography";
 import { ClientsDashboard } from "./clients-dashboard";
 import { AnnouncementsCard } from "@/app/_components/announcements/announcements-card";
+import { SecurityNotices } from "@/app/_components/security/security-notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("reseller") };
@@ -20,6 +21,7 @@ export default async function ResellerHomePage() {
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
+      <SecurityNotices user={user} />
       <ClientsDashboard announcements={<AnnouncementsCard reader="reseller" viewAll="/reseller/announcements" />} />
     </>
   );

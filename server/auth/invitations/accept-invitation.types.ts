@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Localized } from "@/server/shared/errors";
 
 // A token is 32 random bytes in base64url (create-invitation.ts); anything else cannot be one.
 export const ZInvitationToken = z.string({ message: "The invitation link is not valid" }).trim().min(16, "The invitation link is not valid").max(128, "The invitation link is not valid").regex(/^[\w-]+$/, "The invitation link is not valid");
@@ -20,4 +21,6 @@ export type InvitationView = {
   /** When the link stops (or stopped) working. */
   expiresAt: Date;
   expired: boolean;
+  /** The password rule of the account's policy, shown next to the field. */
+  passwordRule: Localized;
 };

@@ -17,12 +17,19 @@ export const tokenHashOf = (token: string) => createHash("sha256").update(token,
 export const unusablePasswordHash = () => `!invited:${randomBytes(16).toString("hex")}`;
 
 /**
- * A single-use invitation for `userId`, stored as its hash inside the caller's transaction. The
- * token (32 random bytes, URL-safe) is returned once, for the e-mail, and never stored.
+ * A single-use link token for `userId` (an invitation, a password reset), stored as its hash
+ * inside the caller's transaction. The token (32 random bytes, URL-safe) is returned once, for the
+ * e-mail, and never stored.
  */
-export async function createInvitation(tx: Tx, args: { userId: string }): Promise<{ token: string; expiresAt: Date }> {
+export async function issueAccountToken(tx: Tx, args: { userId: string; purpose: "invite" | "reset"; validMs: number }): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(clock.now().getTime() + INVITATION_DAYS * 86_400_000);
-  await tx.accountToken.create({ data: { userId: args.userId, purpose: "invite", tokenHash: tokenHashOf(token), expiresAt, createdAt: clock.now() } });
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + args.validMs);
+  await tx.accountToken.create({ data: { userId: args.userId, purpose: args.purpose, tokenHash: tokenHashOf(token), expiresAt, createdAt: now } });
   return { token, expiresAt };
+}
+
+/** A single-use invitation for `userId`, valid for INVITATION_DAYS. */
+export function createInvitation(tx: Tx, args: { userId: string }): Promise<{ token: string; expiresAt: Date }> {
+  return issueAccountToken(tx, { userId: args.userId, purpose: "invite", validMs: INVITATION_DAYS * 86_400_000 });
 }

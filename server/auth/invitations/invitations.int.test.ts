@@ -35,7 +35,7 @@ describe("invitations", () => {
     expect(user.status).toBe("active");
     expect(user.passwordChangedAt).toBeInstanceOf(Date);
     expect(await db.auditEvent.count({ where: { action: "invitation.accept", actorId: inv.userId, targetId: inv.userId } })).toBe(1);
-    expect(await signIn({ email: inv.email, password: PASSWORD }, { ip: null, userAgent: null })).toMatchObject({ id: inv.userId, role: "reseller" });
+    expect(await signIn({ email: inv.email, password: PASSWORD }, { ip: null, userAgent: null })).toMatchObject({ ok: true, user: { id: inv.userId, role: "reseller" } });
 
     // Used once: the same link again, and the other link, are refused.
     for (const token of [inv.token, other.token]) {
@@ -66,9 +66,10 @@ describe("invitations", () => {
   });
 
   it.each([
-    ["too short", "Ab1#", "password", /at least 8/],
-    ["too simple", "abcdefghij", "password", /Mix at least 3/],
-    ["containing the e-mail's name", "", "password", /name part of your e-mail/],
+    ["too short", "Ab1#", "password", /Length: use at least 8/],
+    ["too simple", "abcdefghij", "password", /Character types: mix at least 3/],
+    ["with three consecutive digits", "Spring#789", "password", /no three consecutive digits/],
+    ["containing the e-mail's name", "", "password", /must not contain the account name/],
     ["not confirmed", "Spring#2026y", "confirm", /not the same/],
   ])("refuses a password %s under its field, changing nothing", async (_what, password, field, message) => {
     const inv = await invited();

@@ -1,3 +1,4 @@
+import { mailboxUnusable } from "@/server/auth/gate/mailbox-unusable";
 import { db } from "@/server/shared/db";
 import { PROBE_TENANT_ID } from "@/server/sla/probe-tenant";
 import type { MailAccount } from "../engine.types";
@@ -9,8 +10,11 @@ const PROBE_DAILY_SEND_LIMIT = 20_000;
 export type LoadedMailAccount = {
   account: MailAccount;
   passwordHash: string;
+  displayName: string;
   /** Mailbox active and tenant active (not suspended, frozen or purged). */
   usable: boolean;
+  /** Why not usable, in words the login log shows; null when usable. */
+  unusable: string | null;
   mustChangePassword: boolean;
 };
 
@@ -26,6 +30,7 @@ export async function loadMailAccount(address: string): Promise<LoadedMailAccoun
       id: true,
       tenantId: true,
       address: true,
+      displayName: true,
       status: true,
       passwordHash: true,
       mustChangePassword: true,
@@ -59,7 +64,9 @@ export async function loadMailAccount(address: string): Promise<LoadedMailAccoun
       dailySendLimit: m.tenantId === PROBE_TENANT_ID ? PROBE_DAILY_SEND_LIMIT : (m.tenant.subscriptions[0]?.plan.dailySendLimit ?? 1000),
     },
     passwordHash: m.passwordHash,
+    displayName: m.displayName,
     usable: m.status === "active" && m.tenant.status === "active" && !m.tenant.purgedAt,
+    unusable: mailboxUnusable(m, false),
     mustChangePassword: m.mustChangePassword,
   };
 }

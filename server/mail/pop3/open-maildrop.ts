@@ -22,7 +22,7 @@ export async function loadMaildrop(mailboxId: string): Promise<DropMessage[]> {
 export async function openMaildrop(username: string, password: string, ip: string): Promise<OpenedMaildrop> {
   let login: Awaited<ReturnType<typeof verifyMailLogin>>;
   try {
-    login = await verifyMailLogin(username, password, { ip });
+    login = await verifyMailLogin(username, password, { ip, channel: "pop3" });
   } catch (error) {
     log.error("pop3 login could not be checked", { ip, error: String(error) });
     return { ok: false, reason: "unavailable" };

@@ -15,7 +15,7 @@ import { decodeSaslPlain } from "./sasl-plain";
  */
 export type DropMessage = { uid: bigint; size: number; path: string };
 
-export type LoginRefusal = "bad_credentials" | "disabled" | "must_change_password" | "in_use" | "unavailable";
+export type LoginRefusal = "bad_credentials" | "disabled" | "must_change_password" | "locked" | "ip_denied" | "in_use" | "unavailable";
 export type LoginOutcome =
   | { ok: true; mailboxId: string; address: string; maildrop: readonly DropMessage[] }
   | { ok: false; reason: LoginRefusal };
@@ -50,10 +50,12 @@ const LOGIN_REFUSALS: Record<LoginRefusal, [string, Pop3RespCode]> = {
   bad_credentials: ["invalid user name or password", "AUTH"],
   disabled: ["this mailbox is disabled", "AUTH"],
   must_change_password: ["the password must be changed in the web portal before mail can be read", "AUTH"],
+  locked: ["this account is temporarily locked after repeated failed logins; try again later or ask your administrator", "AUTH"],
+  ip_denied: ["your organisation does not allow mail client logins from this network", "AUTH"],
   in_use: ["the maildrop is in use by another session", "IN-USE"],
   unavailable: ["the maildrop cannot be opened now, try again later", "SYS/TEMP"],
 };
-const CREDENTIAL_FAILURES: ReadonlySet<LoginRefusal> = new Set(["bad_credentials", "disabled", "must_change_password"]);
+const CREDENTIAL_FAILURES: ReadonlySet<LoginRefusal> = new Set(["bad_credentials", "disabled", "must_change_password", "locked", "ip_denied"]);
 const PLAINTEXT_REFUSED = "plaintext login is refused: send STLS first";
 const TOO_LONG = `command line too long (at most ${MAX_COMMAND_OCTETS} octets)`;
 

@@ -30,3 +30,15 @@ export const shuttingDown = (host: string): SmtpRefusal => refusal(421, "4.3.2",
 
 /** A refusal as smtp-server's text (enhanced status codes are off in the library, we write our own). */
 export const replyText = (r: SmtpRefusal): string => `${r.enhanced} ${r.text}`;
+
+// Issue 11: the sign-in gate's refusals. A lock is temporary (4xx: the client may try again
+// later, and should not drop the account's settings); an IP rule is permanent for that network.
+export const accountLocked = (until: Date | undefined): SmtpRefusal =>
+  refusal(
+    454,
+    "4.7.0",
+    `Authentication refused: this account is temporarily locked after repeated failed logins${until ? ` until ${until.toISOString()} (UTC)` : ""}; try again later or ask your administrator`,
+  );
+
+export const ipDenied = (): SmtpRefusal =>
+  refusal(535, "5.7.1", "Authentication refused: your organisation does not allow mail client logins from this network");

@@ -30,7 +30,9 @@ const counts = async () => ({
   tenants: await db.tenant.count(),
   users: await db.user.count(),
   tokens: await db.accountToken.count(),
-  audits: await db.auditEvent.count(),
+  // The use case's own entries (reseller.client.…): the operation log's fallback entries for a
+  // refusal or a replay are named after the procedure path (resellers.clients.create) and change nothing.
+  audits: await db.auditEvent.count({ where: { action: { startsWith: "reseller." } } }),
 });
 const tokenIn = (text: string) => /\/invite\/([\w-]+)/.exec(text)?.[1] ?? "";
 

@@ -113,25 +113,36 @@ describe("getConsoleHome", () => {
     expect((await getConsoleHome(tenant.id, admin.id)).plan).toEqual({ planName: null, status: null, seats: { paid: 0, used: 0, free: 0 }, paidThroughDay: null, capped: false });
   });
 
-  it("reminds of an expiring password, nearly full seats and the missing second factor", async () => {
+  it("reminds of nearly full seats, an expiring password under the tenant's policy and the missing second factor", async () => {
     restoreClock = setClock(shanghaiMorning("2026-05-10"));
     const seed = await seedTenant({ startMonth: "2026-05", payment: MONTHLY_FEE });
     const admin = await db.user.findFirstOrThrow({ where: { tenantId: seed.tenantId } });
     await db.user.update({ where: { id: admin.id }, data: { passwordChangedAt: new Date("2026-02-15T02:00:00Z") } }); // expires 2026-05-16
     await addMailboxes(seed.tenantId, 108); // 90 % of 120
-    expect((await getConsoleHome(seed.tenantId, admin.id)).reminders).toEqual([
-      { kind: "password_expiring", expiresAt: new Date("2026-05-16T02:00:00Z"), daysLeft: 6 },
-      { kind: "seats_nearly_full", paid: SEATS, used: 108, free: 12 },
-      { kind: "no_second_factor" },
-    ]);
+    const home = await getConsoleHome(seed.tenantId, admin.id);
+    expect(home.reminders).toEqual([{ kind: "seats_nearly_full", paid: SEATS, used: 108, free: 12 }]);
+    expect(home.security).toEqual({
+      newNetworkSignIn: null,
+      passwordExpiring: { state: "expiring", expiresAt: new Date("2026-05-16T02:00:00Z"), daysLeft: 6, maxAgeDays: 90 },
+      secondFactorMissing: { required: false },
+    });
+    // The tenant's own policy decides: passwords kept 120 days are not due yet; a factor is required.
+    await db.securityPolicy.create({ data: { scope: seed.tenantId, passwordMaxAgeDays: 120, totpPolicy: "required" } });
+    expect((await getConsoleHome(seed.tenantId, admin.id)).security).toMatchObject({ passwordExpiring: null, secondFactorMissing: { required: true } });
+    // Enrolled: no reminder.
+    await db.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date("2026-05-01T00:00:00Z") } });
+    expect((await getConsoleHome(seed.tenantId, admin.id)).security.secondFactorMissing).toBeNull();
   });
 
   it("counts a never-changed password from the account's creation, and is quiet while it is fresh", async () => {
     const { tenant, admin } = await tenantWithAdmin("Fresh", null);
-    restoreClock = setClock(new Date(admin.createdAt.getTime() + 75 * 86_400_000)); // 15 days left
-    expect((await getConsoleHome(tenant.id, admin.id)).reminders.map((r) => r.kind)).toEqual(["seats_nearly_full", "no_second_factor"]);
+    restoreClock = setClock(new Date(admin.createdAt.getTime() + 75 * 86_400_000 - 1)); // just over 15 days left
+    expect((await getConsoleHome(tenant.id, admin.id)).security.passwordExpiring).toBeNull();
     restoreClock();
     restoreClock = setClock(new Date(admin.createdAt.getTime() + 76 * 86_400_000));
-    expect((await getConsoleHome(tenant.id, admin.id)).reminders[0]).toMatchObject({ kind: "password_expiring", daysLeft: 14 });
+    expect((await getConsoleHome(tenant.id, admin.id)).security.passwordExpiring).toMatchObject({ state: "expiring", daysLeft: 14 });
+    restoreClock();
+    restoreClock = setClock(new Date(admin.createdAt.getTime() + 91 * 86_400_000));
+    expect((await getConsoleHome(tenant.id, admin.id)).security.passwordExpiring).toMatchObject({ state: "expired", daysLeft: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { db } from "@/server/shared/db";
-import { clock } from "@/server/shared/clock";
 import { notFound } from "@/server/shared/errors";
+import { securityNotices, type TSecurityNotices } from "@/server/auth/login-log/security-notices";
+import { accountEventsWhere } from "@/server/auth/login-log/account-events";
 import type { TenantStatus } from "@/server/generated/prisma/enums.ts";
 import { seatUsage } from "../seats/seat-usage";
 import { homeReminders, type HomeReminder } from "./home-reminders";
@@ -16,8 +17,10 @@ export type ConsoleHome = {
    * another IP than this one: the seeds' admin home highlights that as a possible intrusion.
    */
   previousLogin: { at: Date; ip: string | null; ipChanged: boolean } | null;
-  /** Password expiring, seats nearly full, no second factor (balance and MX have their own banners). */
+  /** Seats nearly full (balance and MX have their own banners). */
   reminders: HomeReminder[];
+  /** The admin's own: a sign-in from a new network, password expiring (tenant policy), no second factor. */
+  security: TSecurityNotices;
   plan: PlanSummary;
 };
 
@@ -34,23 +37,28 @@ export async function getConsoleHome(tenantId: string, userId: string): Promise<
       },
     }),
     // Filtered by tenant too, so a stale session of a moved user shows nothing of another tenant.
-    db.user.findFirst({ where: { id: userId, tenantId }, select: { id: true, createdAt: true, passwordChangedAt: true } }),
+    db.user.findFirst({ where: { id: userId, tenantId }, select: { id: true, role: true } }),
     db.loginEvent.findMany({
-      where: { userId, result: "success" },
+      where: { AND: [accountEventsWhere({ kind: "user", id: userId }), { result: "success" }] },
       orderBy: { id: "desc" },
       take: 2,
       select: { occurredAt: true, ip: true },
     }),
   ]);
   if (!tenant || !user) throw notFound("Tenant");
-  const [seats, plan, contact] = await Promise.all([seatUsage(db, tenantId), getPlanSummary(tenantId, tenant.timeZone), contactCardFor(tenantId)]);
+  const [seats, plan, contact, security] = await Promise.all([
+    seatUsage(db, tenantId),
+    getPlanSummary(tenantId, tenant.timeZone),
+    contactCardFor(tenantId),
+    securityNotices({ id: user.id, role: user.role, tenantId }),
+  ]);
   const [current, previous] = logins;
   return {
     tenant,
     contact,
     previousLogin: previous ? { at: previous.occurredAt, ip: previous.ip, ipChanged: previous.ip !== current?.ip } : null,
-    // No account has a second factor until the Security issue adds 2FA.
-    reminders: homeReminders({ passwordSetAt: user.passwordChangedAt ?? user.createdAt, now: clock.now(), seats, hasSecondFactor: false }),
+    reminders: homeReminders({ seats }),
+    security,
     plan: { ...plan, seats },
   };
 }

@@ -1,30 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homeReminders, PASSWORD_MAX_AGE_DAYS, passwordExpiry, passwordReminder, seatsNearlyFull } from "./home-reminders";
-
-const at = (iso: string) => new Date(iso);
-const set = at("2026-01-01T08:00:00Z");
-
-describe("passwordExpiry", () => {
-  it("expires 90 days after the password was set", () => {
-    expect(PASSWORD_MAX_AGE_DAYS).toBe(90);
-    expect(passwordExpiry(set, set)).toEqual({ expiresAt: at("2026-04-01T08:00:00Z"), daysLeft: 90 });
-  });
-
-  it("counts whole days left, 0 on the last day and negative once expired", () => {
-    expect(passwordExpiry(set, at("2026-03-31T09:00:00Z")).daysLeft).toBe(0);
-    expect(passwordExpiry(set, at("2026-04-01T08:00:00Z")).daysLeft).toBe(0);
-    expect(passwordExpiry(set, at("2026-04-01T08:00:01Z")).daysLeft).toBe(-1);
-    expect(passwordExpiry(set, at("2026-04-11T08:00:00Z")).daysLeft).toBe(-10);
-  });
-});
-
-describe("passwordReminder", () => {
-  it("is quiet until 14 days are left, then reminds, also once expired", () => {
-    expect(passwordReminder(set, at("2026-03-17T07:59:59Z"))).toBeNull(); // 15 days left
-    expect(passwordReminder(set, at("2026-03-18T08:00:00Z"))).toMatchObject({ daysLeft: 14 });
-    expect(passwordReminder(set, at("2026-05-01T00:00:00Z"))?.daysLeft).toBeLessThan(0);
-  });
-});
+import { homeReminders, seatsNearlyFull } from "./home-reminders";
 
 describe("seatsNearlyFull", () => {
   it.each([
@@ -39,15 +14,11 @@ describe("seatsNearlyFull", () => {
 });
 
 describe("homeReminders", () => {
-  it("lists the due reminders, most urgent first", () => {
-    expect(homeReminders({ passwordSetAt: set, now: at("2026-03-25T08:00:00Z"), seats: { paid: 10, used: 10, free: 0 }, hasSecondFactor: false })).toEqual([
-      { kind: "password_expiring", expiresAt: at("2026-04-01T08:00:00Z"), daysLeft: 7 },
-      { kind: "seats_nearly_full", paid: 10, used: 10, free: 0 },
-      { kind: "no_second_factor" },
-    ]);
+  it("reminds of full seats", () => {
+    expect(homeReminders({ seats: { paid: 10, used: 10, free: 0 } })).toEqual([{ kind: "seats_nearly_full", paid: 10, used: 10, free: 0 }]);
   });
 
-  it("has nothing to say for a fresh password, free seats and a second factor", () => {
-    expect(homeReminders({ passwordSetAt: set, now: set, seats: { paid: 10, used: 1, free: 9 }, hasSecondFactor: true })).toEqual([]);
+  it("has nothing to say while seats are free", () => {
+    expect(homeReminders({ seats: { paid: 10, used: 1, free: 9 } })).toEqual([]);
   });
 });

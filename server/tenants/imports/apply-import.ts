@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
+import { loadSecurityPolicy } from "@/server/auth/policy/security-policy";
 import { clock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { DomainError, notFound, say } from "@/server/shared/errors";
@@ -37,7 +38,7 @@ export async function applyImport(actor: AuditActor, tenantId: string, input: TA
     if (summary.needsInitialPassword) {
       const pw = input.initialPassword ?? "";
       if (pw === "") throw fieldRefusal("BAD_INPUT", say("Enter the initial password for the rows without a password", "请为没有填写密码的行设置初始密码"), "initialPassword");
-      const problem = passwordRefusal(pw);
+      const problem = passwordRefusal(pw, undefined, await loadSecurityPolicy(tenantId));
       if (problem) throw fieldRefusal("BAD_INPUT", problem, "initialPassword");
       initialPasswordHash = await hashPassword(pw);
     }

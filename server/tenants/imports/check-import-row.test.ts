@@ -47,10 +47,21 @@ describe("checkImportRow", () => {
     [["a@example.com", "", "", "0"], "quotaMb: Quota must be at least 1 MB"],
     [["a@example.com", "", "", "", "12345"], "mobile: Enter an 11-digit mobile number"],
     [["a@example.com", "", "", "", "138abc"], "mobile: Enter an 11-digit mobile number"],
-    [["a@example.com", "", "", "", "", "short"], "password: Use at least 8 characters"],
+    [["a@example.com", "", "", "", "", "short"], "password: Length: use at least 8 characters"],
+    [["a@example.com", "", "", "", "", "Spring#456"], 'password: Digits: no three consecutive digits such as "123" or "987"'],
+    [["zhang.san@example.com", "", "", "", "", "Zhang.San#26"], "password: Account name: must not contain the account name"],
     [["a@example.com", "", "", "", "", "", "extra"], "null: This row has 7 cells but the header has 6 columns"],
   ])("refuses %j", (cells, message) => {
     expect(messages(cells).join(" | ")).toContain(message);
+  });
+
+  it("checks the password with the tenant's policy when it has one", () => {
+    const long = "Spring#26-abcdefghij";
+    expect(messages(["a@example.com", "", "", "", "", long])).toEqual(["password: Length: use at most 16 characters"]);
+    const own = { ...ctx, passwordPolicy: { passwordMinLength: 12, passwordMaxLength: 64, passwordMinClasses: 3, passwordHistory: 5 } };
+    expect(checkImportRow(7, ["a@example.com", "", "", "", "", long], header, own).ok).toBe(true);
+    const short = checkImportRow(7, ["a@example.com", "", "", "", "", "Spring#26"], header, own);
+    expect(short.ok ? [] : short.problems.map((p) => p.message.en)).toEqual(["Length: use at least 12 characters"]);
   });
 
   it("reports every bad cell of a row, each on its column", () => {

@@ -1,6 +1,7 @@
 import { say, type Localized } from "@/server/shared/errors";
 import { checkLocalPart, joinAddress, localPartMessage } from "../addresses/local-part";
 import type { HeaderMap, ImportColumn, ImportHeader } from "./import-columns";
+import type { PasswordRulePolicy } from "@/server/auth/passwords/password-policy-rule";
 import { passwordRefusal } from "../passwords/password-rule";
 import { mobileMessage, normaliseMobile } from "../mailboxes/mailbox-rules";
 
@@ -8,7 +9,8 @@ import { mobileMessage, normaliseMobile } from "../mailboxes/mailbox-rules";
 // (address free, seats) is checked by validate-import-rows.ts for the whole file at once.
 
 export type ImportDomain = { id: string; name: string; unicodeName: string; aliasOf: string | null };
-export type RowContext = { domains: readonly ImportDomain[]; planQuotaMb: number };
+/** What a row is checked against: the tenant's domains, its plan's quota, its password policy (the defaults when absent). */
+export type RowContext = { domains: readonly ImportDomain[]; planQuotaMb: number; passwordPolicy?: PasswordRulePolicy };
 
 /** What a valid row creates: the address is lower-case local@ascii-domain, as stored. */
 export type ImportRow = {
@@ -107,7 +109,7 @@ export function checkImportRow(row: number, cells: readonly string[], { columns:
   // A password is kept exactly as typed (spaces included): trimming would change what the user signs in with.
   const i = header.password;
   const password = i === undefined || (cells[i] ?? "") === "" ? null : cells[i]!;
-  const pwProblem = password === null ? null : passwordRefusal(password, localPart);
+  const pwProblem = password === null ? null : passwordRefusal(password, localPart, ctx.passwordPolicy);
   if (pwProblem) fail("password", pwProblem);
   if (problems.length > 0 || !address.value) return { ok: false, problems };
   return {

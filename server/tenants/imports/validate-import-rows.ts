@@ -1,3 +1,4 @@
+import { loadSecurityPolicy } from "@/server/auth/policy/security-policy";
 import { db } from "@/server/shared/db";
 import { say, type Localized } from "@/server/shared/errors";
 import { takenMessage } from "../addresses/claim-address";
@@ -26,12 +27,13 @@ async function holders(tenantId: string, addresses: string[]): Promise<Map<strin
 export type ImportContext = Awaited<ReturnType<typeof loadImportContext>>;
 
 export async function loadImportContext(tenantId: string) {
-  const [domains, sub] = await Promise.all([
+  const [domains, sub, passwordPolicy] = await Promise.all([
     db.domain.findMany({ where: { tenantId }, select: { id: true, name: true, unicodeName: true, aliasOf: { select: { name: true } } } }),
     db.subscription.findFirst({ where: { tenantId, status: "active" }, orderBy: { createdAt: "desc" }, select: { seats: true, plan: { select: { mailboxQuotaMb: true } } } }),
+    loadSecurityPolicy(tenantId),
   ]);
   const importDomains: ImportDomain[] = domains.map((d) => ({ id: d.id, name: d.name, unicodeName: d.unicodeName, aliasOf: d.aliasOf?.name ?? null }));
-  return { domains: importDomains, planQuotaMb: sub?.plan.mailboxQuotaMb ?? 0, paidSeats: sub?.seats ?? 0 };
+  return { domains: importDomains, planQuotaMb: sub?.plan.mailboxQuotaMb ?? 0, paidSeats: sub?.seats ?? 0, passwordPolicy };
 }
 
 export async function validateImportRows(tenantId: string, ctx: ImportContext, header: ImportHeader, records: { row: number; cells: string[] }[]): Promise<ValidatedRows> {

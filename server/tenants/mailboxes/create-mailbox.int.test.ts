@@ -95,14 +95,16 @@ describe("createMailbox", () => {
 
   it("refuses a weak password and a malformed mobile on their fields", async () => {
     for (const [password, text] of [
-      ["short1A", "Use at least 8 characters"],
-      ["alllowercase", "Mix at least 3"],
-      ["Line\nBreak-1", "Must not contain line breaks"],
+      ["short1A", "Length: use at least 8 characters"],
+      ["alllowercase", "Character types: mix at least 3"],
+      ["Welcome#987", "Digits: no three consecutive digits"],
+      ["Welcome#2026-too-long", "Length: use at most 16 characters"],
+      ["Line\nBreak-1", "Characters: no line breaks"],
     ]) {
       expect((await createRefused(form({ password }))).fieldErrors?.password?.[0]).toContain(text);
     }
     const named = await createRefused(form({ localPart: "wangwu", password: "Wangwu-2026" }));
-    expect(named.fieldErrors?.password?.[0]).toBe("Must not contain the mailbox name");
+    expect(named.fieldErrors?.password?.[0]).toBe("Account name: must not contain the account name (the part before @)");
     expect((await createRefused(form({ mobile: "12345" }))).fieldErrors?.mobile?.[0]).toContain("11-digit mobile");
   });
 

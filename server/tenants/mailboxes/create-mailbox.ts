@@ -1,5 +1,7 @@
 import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
+import { appendPasswordHistory } from "@/server/auth/passwords/set-account-password";
+import { clock } from "@/server/shared/clock";
 import { addressFor, claimAddress, loadTenantDomain } from "../addresses/claim-address";
 import { checkLocalPart } from "../addresses/local-part";
 import { loadTenantDepartment } from "../departments/load-department";
@@ -15,13 +17,14 @@ import { assertQuotaAllowed, requirePlanLimits } from "./plan-limits";
  * A tenant admin creates a mailbox within the paid seats. The seat check runs under the tenant's
  * row lock (tenantTransaction), so parallel creations at the limit create exactly one; the
  * address is claimed through the platform-wide MailAddress key, so it is taken once across every
- * tenant. The password is hashed before the transaction: argon2 is slow and must not hold the lock.
+ * tenant. The password follows the tenant's rule (a new mailbox has no history to check) and is
+ * hashed before the transaction: argon2 is slow and must not hold the lock.
  * The user must change the admin's password at first sign-in. The welcome letter is queued after commit.
  * With an idempotency key, a retried submission returns the mailbox the first one created.
  */
 export async function createMailbox(actor: AuditActor, tenantId: string, input: TCreateMailboxRequest): Promise<MailboxView> {
   const checked = checkLocalPart(input.localPart);
-  assertPasswordAllowed(input.password, checked.ok ? checked.value : "");
+  const policy = await assertPasswordAllowed(tenantId, input.password, checked.ok ? checked.value : "");
   const mobile = checkedMobile(input.mobile);
   const passwordHash = await hashPassword(input.password);
 
@@ -60,6 +63,8 @@ export async function createMailbox(actor: AuditActor, tenantId: string, input: 
       },
       select: MAILBOX_VIEW_SELECT,
     });
+    // The first entry of the mailbox's history: the user may not later "change" back to it.
+    await appendPasswordHistory(tx, { kind: "mailbox", id: created.id, passwordHash, keep: policy.passwordHistory }, clock.now());
     await recordAudit(
       actor,
       { action: "mailbox.create", tenantId, target: { type: "mailbox", id: created.id }, details: { address, quotaMb, departmentId, status: input.status } },

@@ -1,5 +1,6 @@
+import { assertPasswordRule } from "@/server/auth/passwords/set-account-password";
+import { loadSecurityPolicy, type SecurityPolicyValues } from "@/server/auth/policy/security-policy";
 import { DomainError, type Localized } from "@/server/shared/errors";
-import { passwordMessages, passwordProblems } from "../passwords/password-rule";
 import { mobileMessage, normaliseMobile } from "./mailbox-rules";
 
 // The form checks that need no database: run before hashing and before the transaction, so a
@@ -7,10 +8,14 @@ import { mobileMessage, normaliseMobile } from "./mailbox-rules";
 
 const onField = (field: string, text: Localized) => new DomainError("BAD_INPUT", text, { [field]: [text] });
 
-/** Refuses a weak password on the `password` field. */
-export function assertPasswordAllowed(password: string, localPart: string): void {
-  const messages = passwordMessages(passwordProblems(password, localPart));
-  if (messages.length > 0) throw new DomainError("BAD_INPUT", messages[0]!, { password: messages });
+/**
+ * Refuses a password that breaks the tenant's rule, on the `password` field; returns the policy
+ * (its history length is needed after the mailbox is written). A read, no lock: run before hashing.
+ */
+export async function assertPasswordAllowed(tenantId: string, password: string, localPart: string): Promise<SecurityPolicyValues> {
+  const policy = await loadSecurityPolicy(tenantId);
+  assertPasswordRule(policy, password, localPart);
+  return policy;
 }
 
 /** The normalised mobile number, null for none, or a refusal on the `mobile` field. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { verifyPassword } from "@/server/auth/password";
+import { liveSessions, openSession } from "@/server/auth/passwords/password-test-fixtures";
 import { db } from "@/server/shared/db";
 import { makeContext } from "@/server/trpc/context";
 import { createCallerFactory } from "@/server/trpc/init";
@@ -54,7 +55,21 @@ describe("managing a mailbox", () => {
     const row = await db.mailbox.findUniqueOrThrow({ where: { id: m.id } });
     expect(row.mustChangePassword).toBe(true);
     expect(await verifyPassword(row.passwordHash, "Another-Pass9")).toBe(true);
-    expect((await refusedWritingNothing(() => api().resetPassword({ mailboxId: m.id, password: "weak" }))).fieldErrors?.password?.[0]).toContain("Use at least 8");
+    expect((await refusedWritingNothing(() => api().resetPassword({ mailboxId: m.id, password: "weak" }))).fieldErrors?.password?.[0]).toContain("Length: use at least 8");
+    await api().delete({ mailboxId: m.id });
+  });
+
+  it("signs out every browser of the mailbox on a reset, and refuses its recent passwords", async () => {
+    const m = await create();
+    const sessions = [await openSession("mailbox", m.id), await openSession("mailbox", m.id)];
+    await api().resetPassword({ mailboxId: m.id, password: "Another-Pass9" });
+    expect(await liveSessions("mailbox", m.id)).toEqual([]);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessions[0]! } })).revokedReason).toBe("admin_reset");
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "mailbox.reset_password", targetId: m.id } })).toMatchObject({ details: { sessionsRevoked: 2 } });
+    for (const reused of ["Welcome-2026", "Another-Pass9"]) {
+      const r = await refusedWritingNothing(() => api().resetPassword({ mailboxId: m.id, password: reused }));
+      expect(r.fieldErrors?.password).toEqual(["History: must not be one of your last 5 passwords"]);
+    }
     await api().delete({ mailboxId: m.id });
   });
 

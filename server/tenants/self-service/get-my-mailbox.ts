@@ -6,8 +6,13 @@ export type MyMailbox = {
   address: string;
   displayName: string;
   status: MailboxStatus;
-  /** The admin's initial password is still in use: the page asks for a new one before anything else. */
+  /**
+   * The admin's initial password is still in use, or the password is older than the tenant's
+   * policy allows: the page asks for a new one before anything else.
+   */
   mustChangePassword: boolean;
+  /** Why a new password is asked for: the admin's initial one, or the policy's maximum age. */
+  passwordExpired: boolean;
   passwordChangedAt: Date | null;
   quota: { totalMb: number; usedBytes: number };
   /** The mailbox's aliases (other addresses delivering to it), sorted. */
@@ -15,7 +20,7 @@ export type MyMailbox = {
 };
 
 /** What the self-service page shows a mailbox user about their own mailbox. */
-export async function getMyMailbox(tenantId: string, mailboxId: string): Promise<MyMailbox> {
+export async function getMyMailbox(tenantId: string, mailboxId: string, passwordExpired = false): Promise<MyMailbox> {
   const row = await db.mailbox.findFirst({
     where: { id: mailboxId, tenantId },
     select: {
@@ -34,7 +39,8 @@ export async function getMyMailbox(tenantId: string, mailboxId: string): Promise
     address: row.address,
     displayName: row.displayName,
     status: row.status,
-    mustChangePassword: row.mustChangePassword,
+    mustChangePassword: row.mustChangePassword || passwordExpired,
+    passwordExpired: !row.mustChangePassword && passwordExpired,
     passwordChangedAt: row.passwordChangedAt,
     // Bytes fit a double exactly up to 8 PiB; a mailbox quota is far below.
     quota: { totalMb: row.quotaMb, usedBytes: Number(row.usedBytes) },

@@ -56,8 +56,10 @@ describe("a mailbox user's reach", () => {
   // called with a mailbox user's session (and no input: the tier refuses before the input is read).
 // announcements.mailbox is their own too (their tenant's announcements; its own matrix in server/announcements).
   // sla.status.get is public (the /status page: no session needed, no tenant data).
-  // invitations.check / accept are public too (the /invite page: the link is the credential).
-  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get", "announcements.mailbox.current", "announcements.mailbox.history", "announcements.mailbox.unreadCount", "announcements.mailbox.markRead", "invitations.check", "invitations.accept"]);
+  // invitations.check / accept are public too (the /invite page: the link is the credential), and
+  // so is security.passwordReset (the reset link is the credential); security.passwords.mailboxRule
+  // is their own (their tenant's password rule, for the change form).
+  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get", "announcements.mailbox.current", "announcements.mailbox.history", "announcements.mailbox.unreadCount", "announcements.mailbox.markRead", "invitations.check", "invitations.accept", "security.passwordReset.request", "security.passwordReset.check", "security.passwordReset.complete", "security.passwords.mailboxRule"]);
   const paths = Object.keys(appRouter._def.procedures).filter((p) => !p.startsWith("tenants.selfService.") && !MAILBOX_USERS_OWN.has(p));
   it.each(paths)("refuses %s with FORBIDDEN", async (path) => {
     const caller = createCaller(makeContext(owner)) as unknown as Record<string, unknown>;

@@ -7,8 +7,9 @@ import { ZChangeMyPasswordRequest } from "./change-my-password.types";
 
 // The mailbox user's self-service page: their own mailbox only (ctx.mailboxId).
 export const selfServiceRouter = router({
-  get: mailboxProcedure.query(({ ctx }) => getMyMailbox(ctx.tenantId, ctx.mailboxId)),
+  // An expired password (the session's restriction, from the tenant's policy) is asked for like the initial one.
+  get: mailboxProcedure.query(({ ctx }) => getMyMailbox(ctx.tenantId, ctx.mailboxId, ctx.user.restriction === "change_password")),
   changePassword: mailboxProcedure
     .input(ZChangeMyPasswordRequest)
-    .mutation(({ ctx, input }) => changeMyPassword(actorOf(ctx), ctx.tenantId, ctx.mailboxId, input)),
+    .mutation(({ ctx, input }) => changeMyPassword(actorOf(ctx), ctx.tenantId, ctx.mailboxId, input, ctx.user.sessionId ?? null)),
 });

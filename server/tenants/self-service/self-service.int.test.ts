@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
+import { liveSessions, openSession } from "@/server/auth/passwords/password-test-fixtures";
 import { db } from "@/server/shared/db";
 import { refusal } from "@/server/test/authz";
 import { INITIAL_PASSWORD, selfServiceCaller, tenantWithDomain } from "./self-service-test-fixtures";
@@ -57,9 +58,10 @@ describe("self-service changePassword", () => {
   it.each([
     [{ currentPassword: "wrong#Pass1", newPassword: "Harbour#79" }, "currentPassword", "The current password is not correct"],
     [{ currentPassword: INITIAL_PASSWORD, newPassword: INITIAL_PASSWORD }, "newPassword", "Choose a password different from the current one"],
-    [{ currentPassword: INITIAL_PASSWORD, newPassword: "short1A" }, "newPassword", "Use at least 8 characters"],
-    [{ currentPassword: INITIAL_PASSWORD, newPassword: "alllowercase" }, "newPassword", "Mix at least 3 of: lower-case letters, upper-case letters, digits, symbols"],
-    [{ currentPassword: INITIAL_PASSWORD, newPassword: "Zhao.Lei#2026" }, "newPassword", "Must not contain the mailbox name"],
+    [{ currentPassword: INITIAL_PASSWORD, newPassword: "short1A" }, "newPassword", "Length: use at least 8 characters"],
+    [{ currentPassword: INITIAL_PASSWORD, newPassword: "alllowercase" }, "newPassword", "Character types: mix at least 3 of lower-case letters, upper-case letters, digits, symbols"],
+    [{ currentPassword: INITIAL_PASSWORD, newPassword: "Harbour#321" }, "newPassword", 'Digits: no three consecutive digits such as "123" or "987"'],
+    [{ currentPassword: INITIAL_PASSWORD, newPassword: "Zhao.Lei#2026" }, "newPassword", "Account name: must not contain the account name (the part before @)"],
   ])("refuses %j on %s and changes nothing", async (input, field, message) => {
     const m = await t.mailbox("zhao.lei");
     const before = await writes(m.row.id);
@@ -69,6 +71,21 @@ describe("self-service changePassword", () => {
     expect(await writes(m.row.id)).toEqual(before);
     await db.mailAddress.deleteMany({ where: { mailboxId: m.row.id } });
     await db.mailbox.delete({ where: { id: m.row.id } });
+  });
+
+  it("signs out the mailbox's other browsers, keeps the caller's, and refuses a password used before", async () => {
+    const m = await t.mailbox("sessions");
+    const own = await openSession("mailbox", m.row.id);
+    const other = await openSession("mailbox", m.row.id);
+    const session = { ...m.session, sessionId: own };
+    await selfServiceCaller(session).changePassword({ currentPassword: INITIAL_PASSWORD, newPassword: "Harbour#81" });
+    expect(await liveSessions("mailbox", m.row.id)).toEqual([own]);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: other } })).revokedReason).toBe("password_change");
+    await selfServiceCaller(session).changePassword({ currentPassword: "Harbour#81", newPassword: "Harbour#82" });
+    const before = await writes(m.row.id);
+    const r = await refusal(selfServiceCaller(session).changePassword({ currentPassword: "Harbour#82", newPassword: "Harbour#81" }));
+    expect(r.fieldErrors?.newPassword).toEqual(["History: must not be one of your last 5 passwords"]);
+    expect(await writes(m.row.id)).toEqual(before);
   });
 
   it("refuses empty and oversized input with field errors", async () => {

@@ -2,13 +2,14 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin, Typography } from "antd";
 import { LockOutlined } from "@ant-design/icons";
 import { useTRPC } from "@/app/_trpc/client";
 import { shownError } from "@/app/_components/audit/trpc-error";
 import { useTrpcFormErrors } from "@/app/_components/use-trpc-form-errors";
+import { toLocale } from "@/server/shared/locale";
 
 type Fields = { password: string; confirm: string };
 
@@ -19,6 +20,7 @@ type Fields = { password: string; confirm: string };
  */
 export function InviteForm({ token }: { token: string }) {
   const t = useTranslations("invite");
+  const locale = toLocale(useLocale());
   const trpc = useTRPC();
   const [form] = Form.useForm<Fields>();
   const showErrors = useTrpcFormErrors(form);
@@ -60,7 +62,7 @@ export function InviteForm({ token }: { token: string }) {
         disabled={accept.isPending}
         onFinish={(values) => accept.mutate({ token, ...values })}
       >
-        <Form.Item name="password" label={t("password")} extra={t("passwordRule")} rules={[{ required: true, message: t("passwordRequired") }]}>
+        <Form.Item name="password" label={t("password")} extra={invitation.passwordRule[locale]} rules={[{ required: true, message: t("passwordRequired") }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" autoFocus />
         </Form.Item>
         <Form.Item

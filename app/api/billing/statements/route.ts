@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { currentUser } from "@/server/auth/session";
+import { currentUnrestrictedUser } from "@/server/auth/session";
 import { downloadStatement } from "@/server/billing/statements/download-statement";
 import { LOCALE_COOKIE, toLocale } from "@/server/shared/locale";
 
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 /** A month's statement as CSV: customers get their own tenant's, operators any tenant's. */
 export async function GET(req: NextRequest) {
   const locale = toLocale(req.cookies.get(LOCALE_COOKIE)?.value);
-  return downloadStatement(await currentUser(), req.nextUrl.searchParams, locale);
+  return downloadStatement(await currentUnrestrictedUser(), req.nextUrl.searchParams, locale);
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { currentUser } from "@/server/auth/session";
+import { currentUnrestrictedUser } from "@/server/auth/session";
 import { downloadResellerStatement } from "@/server/resellers/account/download-reseller-statement";
 import { LOCALE_COOKIE, toLocale } from "@/server/shared/locale";
 
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 /** A month's reseller statement as CSV: a reseller gets its own, operators any reseller's. */
 export async function GET(req: NextRequest) {
   const locale = toLocale(req.cookies.get(LOCALE_COOKIE)?.value);
-  return downloadResellerStatement(await currentUser(), req.nextUrl.searchParams, locale);
+  return downloadResellerStatement(await currentUnrestrictedUser(), req.nextUrl.searchParams, locale);
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { currentUser } from "@/server/auth/session";
+import { currentUnrestrictedUser } from "@/server/auth/session";
 import { uploadImportRequest } from "@/server/tenants/imports/upload-import-request";
 import { LOCALE_COOKIE, toLocale } from "@/server/shared/locale";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** Upload a mailbox import CSV (raw body, ?name=<file name>); answers the validated import. */
 export async function POST(req: NextRequest) {
-  return uploadImportRequest(await currentUser(), req, toLocale(req.cookies.get(LOCALE_COOKIE)?.value));
+  return uploadImportRequest(await currentUnrestrictedUser(), req, toLocale(req.cookies.get(LOCALE_COOKIE)?.value));
 }
