@@ -46,7 +46,17 @@ describe("every mutation writes an operation-log entry", () => {
 
   it.each(mutations)("%s: a refused call is logged as a failure under its path", async (path) => {
     const who = refusedSignedIn(path) ?? "tenant_admin";
-    // Refused at the door (no input read), or, where every role is admitted, refused by the parser.
+    const takesInput = (procedures[path] as unknown as { _def: { inputs: unknown[] } })._def.inputs.length > 0;
+    if (!refusedSignedIn(path) && !takesInput) {
+      // Open to every signed-in account and nothing to get wrong (e.g. sign out my other sessions):
+      // it cannot be refused, so its success must leave an entry.
+      const actorId = callers.users[who]!.id;
+      const before = await db.auditEvent.count({ where: { actorId } });
+      expect((await callPath(callers, path, who, undefined)).code).toBe("ok");
+      expect(await db.auditEvent.count({ where: { actorId } })).toBeGreaterThan(before);
+      return;
+    }
+    // Refused at the door (no input read), or, where every signed-in role is admitted, refused by the parser.
     const result = await callPath(callers, path, who, refusedSignedIn(path) ? undefined : Number.NaN);
     expect(result.code).not.toBe("ok");
     const entry = await db.auditEvent.findFirst({ where: { action: path, result: "failure", actorId: callers.users[who]!.id }, orderBy: { id: "desc" } });

@@ -1,5 +1,6 @@
 import type { AnyProcedure } from "@trpc/server";
 import {
+  accountProcedure,
   authedProcedure,
   clientProcedure,
   customerProcedure,
@@ -13,13 +14,14 @@ import {
 // a procedure built on a tier starts with that tier's middlewares (tRPC keeps them, by identity,
 // on _def.middlewares). The generated authorisation matrix derives who may call what from this.
 
-export type Tier = "public" | "authed" | "customer" | "reseller" | "client" | "mailbox" | "operator";
+export type Tier = "public" | "account" | "authed" | "customer" | "reseller" | "client" | "mailbox" | "operator";
 
 type Built = { _def: { middlewares: readonly unknown[] } };
 const middlewaresOf = (p: unknown) => (p as Built)._def.middlewares;
 
 export const TIER_BUILDERS: Record<Tier, unknown> = {
   public: publicProcedure,
+  account: accountProcedure,
   authed: authedProcedure,
   customer: customerProcedure,
   reseller: resellerProcedure,
@@ -57,6 +59,8 @@ export const CALLER_KINDS: CallerKind[] = ["anonymous", "mailbox", "tenant_admin
  */
 export const TIER_REFUSES: Record<Tier, Partial<Record<CallerKind, "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND">>> = {
   public: {},
+  // Any signed-in account, mailbox users included (their own sessions).
+  account: { anonymous: "UNAUTHORIZED" },
   authed: { anonymous: "UNAUTHORIZED", mailbox: "FORBIDDEN" },
   customer: { anonymous: "UNAUTHORIZED", mailbox: "FORBIDDEN", reseller: "FORBIDDEN", reseller_acting_elsewhere: "FORBIDDEN", operator: "FORBIDDEN" },
   reseller: { anonymous: "UNAUTHORIZED", mailbox: "FORBIDDEN", tenant_admin: "FORBIDDEN", operator: "FORBIDDEN" },

@@ -20,10 +20,11 @@ export async function noteNetwork(account: GateAccount, ip: string | null, now: 
   const known = await db.knownNetwork.findMany({ where: key, select: { network: true } });
   const seen = known.some((k) => k.network === network);
   const isNew = !seen && known.length > 0;
-  const where = { accountKind_accountId_network: { ...key, network } };
-  // An upsert when new: two first sign-ins from one network may race.
-  if (seen) await db.knownNetwork.update({ where, data: { lastSeenAt: now } });
-  else await db.knownNetwork.upsert({ where, create: { ...key, network, firstSeenAt: now, lastSeenAt: now }, update: { lastSeenAt: now } });
+  // One statement, not Prisma's upsert (a read then a write): mail clients open several
+  // connections at once, and their first sign-ins from one network race to insert it.
+  await db.$executeRaw`INSERT INTO KnownNetwork (accountKind, accountId, network, firstSeenAt, lastSeenAt)
+    VALUES (${account.kind}, ${account.id}, ${network}, ${now}, ${now})
+    ON DUPLICATE KEY UPDATE lastSeenAt = GREATEST(lastSeenAt, VALUES(lastSeenAt))`;
   return { network, isNew };
 }
 

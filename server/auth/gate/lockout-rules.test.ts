@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countingSince, lockDecision, lockEnd, networkKeyOf } from "./lockout-rules";
+import { countingSince, lockDecision, lockEnd, networkKeyOf, rateSubjectOf } from "./lockout-rules";
 
 const now = new Date("2026-11-28T10:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -57,5 +57,17 @@ describe("networkKeyOf", () => {
     ["garbage", null],
   ])("%s → %s", (ip, key) => {
     expect(networkKeyOf(ip)).toBe(key);
+  });
+});
+
+describe("rateSubjectOf: an IPv6 client cannot dodge the rate limit by rotating addresses in its /64", () => {
+  it.each([
+    ["203.0.113.77", "203.0.113.77"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2:ffff:eeee:dddd:cccc", "2001:db8:1:2::/64"],
+    ["2001:db8:1:3::1", "2001:db8:1:3::/64"],
+    ["garbage", "garbage"],
+  ])("%s → %s", (ip, subject) => {
+    expect(rateSubjectOf(ip)).toBe(subject);
   });
 });

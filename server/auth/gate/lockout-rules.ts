@@ -43,3 +43,14 @@ export function networkKeyOf(ip: string | null): string | null {
   const prefix = parsed.ip.version === 4 ? 24 : 48;
   return `${formatIp(maskTo(parsed.ip, prefix))}/${prefix}`;
 }
+
+/**
+ * Whose sign-in rate budget an address spends: an IPv4 address its own, an IPv6 address its /64's.
+ * One subscriber holds a whole /64 (often far more), so a budget per /128 would let one client
+ * rotate through 2^64 addresses and never be limited. Unparsable text is its own subject.
+ */
+export function rateSubjectOf(ip: string): string {
+  const parsed = parseIp(ip);
+  if (!parsed.ok || parsed.ip.version === 4) return ip;
+  return `${formatIp(maskTo(parsed.ip, 64))}/64`;
+}

@@ -8,10 +8,17 @@ import { noteNetwork, sendNewNetworkMail, updateSignedInAccount } from "./comple
 import { countFailure } from "./count-failure";
 import type { GateAttempt, GateOutcome } from "./gate.types";
 import { isLockoutExempt } from "./lockout-allow-list";
+import { rateSubjectOf } from "./lockout-rules";
 import { recordLoginEvent } from "./record-login-event";
 import { overSignInRate } from "./sign-in-rate-limit";
 
 const SECOND_FACTOR_REASON = { missing: "second factor asked", invalid: "wrong second factor", replayed: "second factor code replayed" } as const;
+
+/** A refusal for a lock in force: one login-log row saying which lock and until when. */
+async function refuseLocked(attempt: GateAttempt, now: Date, lock: { lockedUntil: Date }, onAccount: boolean): Promise<GateOutcome> {
+  await recordLoginEvent(attempt, now, "locked", { reason: `${onAccount ? "account" : "address"} locked until ${lock.lockedUntil.toISOString()}` });
+  return { ok: false, refusal: "locked", lockedUntil: lock.lockedUntil };
+}
 
 /**
  * The one sign-in pipeline of every channel (docs/security.md, "Sign-in order of checks"): the
@@ -41,18 +48,16 @@ export async function runSignInGate(typed: GateAttempt): Promise<GateOutcome> {
     account ? loadIpRules(scope, attempt.channel) : [],
   ]);
 
-  // 1. A portal source address over its per-minute budget (mail clients: see docs, "Mail clients").
-  if (!exempt && (attempt.channel === "web" || attempt.channel === "self_service") && (await overSignInRate(ip))) {
+  // 1. A portal source address (an IPv6 one: its /64) over its per-minute budget (mail clients:
+  // see docs, "Mail clients").
+  if (!exempt && (attempt.channel === "web" || attempt.channel === "self_service") && (await overSignInRate(ip && rateSubjectOf(ip)))) {
     await recordLoginEvent(attempt, now, "rate_limited", { reason: "too many sign-ins from this address" });
     return { ok: false, refusal: "rate_limited" };
   }
 
   // 2. Locks, unless the address is allow-listed.
   const lock = exempt ? null : (accountLock ?? ipLock);
-  if (lock) {
-    await recordLoginEvent(attempt, now, "locked", { reason: `${accountLock ? "account" : "address"} locked until ${lock.lockedUntil.toISOString()}` });
-    return { ok: false, refusal: "locked", lockedUntil: lock.lockedUntil };
-  }
+  if (lock) return refuseLocked(attempt, now, lock, lock === accountLock);
 
   // 3. The password; an unknown account costs the same argon2 verify as a wrong password.
   const passwordOk = attempt.passwordKnownGood
@@ -62,6 +67,15 @@ export async function runSignInGate(typed: GateAttempt): Promise<GateOutcome> {
     await recordLoginEvent(attempt, now, "bad_credentials", { reason: account ? "wrong password" : "unknown account", lockoutExempt: exempt });
     if (!exempt) await countFailure(account, ip, policy, now);
     return { ok: false, refusal: "bad_credentials" };
+  }
+
+  // 3b. Locks again, now that the password is known to be right: a burst of concurrent guesses
+  // all pass step 2 before the first of them locks the account, and the verify above takes tens
+  // of milliseconds, so a right guess among them must not get in past a lock written meanwhile.
+  if (!exempt && !attempt.passwordKnownGood) {
+    const [lateAccountLock, lateIpLock] = await Promise.all([activeAccountLock(account.kind, account.id, now), activeIpLock(ip, now)]);
+    const late = lateAccountLock ?? lateIpLock;
+    if (late) return refuseLocked(attempt, now, late, late === lateAccountLock);
   }
 
   // 4. The tenant's IP sign-in rules for the channel.

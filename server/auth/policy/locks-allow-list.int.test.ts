@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/shared/db";
+import { refusal } from "@/server/test/authz";
 import { lockFor, operatorUser, policyCaller, refusedWritingNothing, seedPolicyWorld } from "./policy-test-fixtures";
 
 let world: Awaited<ReturnType<typeof seedPolicyWorld>>;
@@ -88,6 +89,17 @@ describe("the lockout allow-list", () => {
       expect(r.code).toBe("BAD_REQUEST");
       expect(r.fieldErrors?.cidr?.[0]).toBeTruthy();
     }
+  });
+
+  it("refuses a range broader than an office's network (/16 IPv4, /48 IPv6), for tenants and the platform alike", async () => {
+    for (const cidr of ["0.0.0.0/0", "10.0.0.0/8", "::/0", "2001:db8::/32"]) {
+      const r = await refusedWritingNothing(() => policyCaller(world.a.admin).tenant.addAllowEntry({ cidr }));
+      expect(r).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/is too broad for the allow-list: an IPv[46] range must be \/(16|48) or narrower/) });
+      expect(r.fieldErrors?.cidr?.[0]).toBe(r.message);
+    }
+    const zh = await refusal(policyCaller(operatorUser).ops.addAllowEntry({ cidr: "0.0.0.0/0" }), "zh-CN");
+    expect(zh.message).toMatch(/范围过大，不能加入锁定白名单/);
+    expect((await policyCaller(world.a.admin).tenant.addAllowEntry({ cidr: "172.20.0.0/16" })).cidr).toBe("172.20.0.0/16");
   });
 
   it("operators keep the platform's list", async () => {

@@ -3,7 +3,13 @@ import { DomainError, say } from "@/server/shared/errors";
 
 // What a restricted session may still call: who am I and my language (the page frame), and the
 // procedures that lift the restriction or protect the account meanwhile. Everything else waits.
-const OPEN_TO_RESTRICTED = [/^me\.(get|setLocale)$/, /^security\.(passwords|totp|sessions)\./];
+// Only the account's own second factor: an admin's reset of someone else's (resetForUser, and the
+// list it picks from) is administration like any other, and waits until the restriction is lifted.
+const OPEN_TO_RESTRICTED = [
+  /^me\.(get|setLocale)$/,
+  /^security\.(passwords|sessions)\./,
+  /^security\.totp\.(status|beginEnrolment|confirmEnrolment|regenerateRecoveryCodes|disable)$/,
+];
 // A mailbox user changes an expired password on the self-service page, with its own procedures.
 const OPEN_TO_RESTRICTED_MAILBOX = [/^tenants\.selfService\.(get|changePassword)$/];
 

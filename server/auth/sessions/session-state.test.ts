@@ -43,6 +43,14 @@ describe("restriction", () => {
     for (const path of ["tenants.mailboxes.list", "security.policy.tenant.update", "security.loginLog.list", "me.getX", "tenants.selfService.get"]) {
       expect(allowedWhileRestricted(admin, path)).toBe(false);
     }
+    // Someone else's second factor is administration: it waits too.
+    for (const path of ["security.totp.resetForUser", "security.totp.accounts"]) {
+      expect(allowedWhileRestricted(admin, path)).toBe(false);
+      expect(allowedWhileRestricted({ role: "operator", restriction: "change_password" }, path)).toBe(false);
+    }
+    for (const path of ["security.totp.status", "security.totp.confirmEnrolment", "security.totp.regenerateRecoveryCodes", "security.totp.disable"]) {
+      expect(allowedWhileRestricted(admin, path)).toBe(true);
+    }
     const box = { role: "mailbox_user" as const, restriction: "change_password" as const };
     expect(allowedWhileRestricted(box, "tenants.selfService.changePassword")).toBe(true);
     expect(allowedWhileRestricted(box, "tenants.selfService.quarantine.list")).toBe(false);

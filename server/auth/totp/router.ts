@@ -9,6 +9,7 @@ import { confirmTotpEnrolment } from "./confirm-totp-enrolment";
 import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 import { disableTotp } from "./disable-totp";
 import { resetTotpForUser, type ResetScope } from "./reset-totp-for-user";
+import { listSecondFactorAccounts, ZSecondFactorAccountsRequest } from "./list-second-factor-accounts";
 import { ZDisableTotpRequest, ZResetTotpRequest, ZTotpCodeRequest } from "./totp.types";
 
 /** Tenant admins reset admins of their own tenant; operators anyone; resellers no one. */
@@ -28,6 +29,10 @@ export const totpRouter = router({
     .input(ZTotpCodeRequest)
     .mutation(({ ctx, input }) => regenerateRecoveryCodes(actorOf(ctx), ctx.user.id, input.code)),
   disable: authedProcedure.input(ZDisableTotpRequest).mutation(({ ctx, input }) => disableTotp(actorOf(ctx), ctx.user.id, input)),
+  // Whom the caller may reset, for the admins' page: the same scope as resetForUser.
+  accounts: authedProcedure
+    .input(ZSecondFactorAccountsRequest)
+    .query(({ ctx, input }) => listSecondFactorAccounts(resetScopeOf(ctx.user), ctx.user.id, input)),
   resetForUser: authedProcedure
     .input(ZResetTotpRequest)
     .mutation(({ ctx, input }) => resetTotpForUser(actorOf(ctx), resetScopeOf(ctx.user), input.userId)),

@@ -157,7 +157,7 @@ describe("purge", () => {
     expect(await tenantRow(t.tenantId)).toMatchObject({ status: "frozen", purgedAt: due });
     expect(await db.user.count({ where: { tenantId: t.tenantId } })).toBe(0);
     expect(await db.user.count({ where: { tenantId: other.tenantId } })).toBe(1);
-    for (const email of t.emails) expect(await signIn({ email, password: PASSWORD }, { ip: null, userAgent: null })).toBeNull();
+    for (const email of t.emails) expect(await signIn({ email, password: PASSWORD }, { ip: null, userAgent: null })).toMatchObject({ ok: false });
     expect(await db.subscription.findMany({ where: { tenantId: t.tenantId }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
     expect(await db.order.findMany({ where: { tenantId: t.tenantId }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
     expect(await db.resizeChange.findMany({ where: { tenantId: t.tenantId }, select: { status: true } })).toEqual([{ status: "cancelled" }]);

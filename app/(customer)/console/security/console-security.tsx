@@ -7,6 +7,7 @@ import { PolicyAllowList } from "@/app/_components/security/policy-allow-list";
 import { PolicyIpRules } from "@/app/_components/security/policy-ip-rules";
 import { PolicyKnobsCard } from "@/app/_components/security/policy-knobs-card";
 import { PolicyLocks } from "@/app/_components/security/policy-locks";
+import { SecondFactorAccounts } from "@/app/_components/security/second-factor-accounts";
 import { SECURITY_TABS, type SecurityTab } from "./security-tabs";
 
 const OWN = { kind: "tenant" } as const;
@@ -34,6 +35,7 @@ export function ConsoleSecurity({ initialTab }: { initialTab: SecurityTab }) {
         { key: "totp", label: t("tabs.totp"), children: <PolicyKnobsCard source={OWN} section="totp" /> },
         { key: "sessions", label: t("tabs.sessions"), children: <PolicyKnobsCard source={OWN} section="sessions" /> },
         { key: "locks", label: t("tabs.locks"), children: <PolicyLocks kind="tenant" /> },
+        { key: "secondFactor", label: t("tabs.secondFactor"), children: <SecondFactorAccounts kind="tenant" /> },
       ]}
     />
   );

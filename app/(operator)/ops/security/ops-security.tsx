@@ -8,6 +8,7 @@ import { PolicyAllowList } from "@/app/_components/security/policy-allow-list";
 import { PolicyIpRules } from "@/app/_components/security/policy-ip-rules";
 import { PolicyKnobsCard, type PolicySection } from "@/app/_components/security/policy-knobs-card";
 import { PolicyLocks } from "@/app/_components/security/policy-locks";
+import { SecondFactorAccounts } from "@/app/_components/security/second-factor-accounts";
 import type { PolicySource } from "@/app/_components/security/policy-api";
 import { TenantSelect } from "../sla/tenant-select";
 import { OPS_SECURITY_TABS, type OpsSecurityTab } from "./ops-security-tabs";
@@ -47,7 +48,7 @@ function TenantView() {
   );
 }
 
-/** The platform's security settings for staff, its allow-list, every lock, and any tenant's settings. */
+/** The platform's security settings for staff, its allow-list, every lock, any tenant's settings, and any account's second factor. */
 export function OpsSecurity({ initialTab }: { initialTab: OpsSecurityTab }) {
   const t = useTranslations("securityPolicy");
   return (
@@ -59,6 +60,7 @@ export function OpsSecurity({ initialTab }: { initialTab: OpsSecurityTab }) {
         { key: "allowList", label: t("ops.tabs.allowList"), children: <PolicyAllowList kind="ops" /> },
         { key: "locks", label: t("ops.tabs.locks"), children: <PolicyLocks kind="ops" /> },
         { key: "tenants", label: t("ops.tabs.tenants"), children: <TenantView /> },
+        { key: "accounts", label: t("ops.tabs.accounts"), children: <SecondFactorAccounts kind="ops" /> },
       ]}
     />
   );
