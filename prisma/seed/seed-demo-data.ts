@@ -17,6 +17,8 @@ import { seedDemoAnnouncements } from "./demo-announcements";
 
 export type SeedLog = (line: string) => void;
 
+const demoOperatorTotp = () => ({ totpSecret: sealSecret(DEMO_OPERATOR_TOTP_SECRET), totpEnabledAt: clock.now(), totpPendingSecret: null });
+
 export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ created: string[] }> {
   const created: string[] = [];
   const note = (what: string, isNew: boolean) => {
@@ -34,8 +36,11 @@ export async function seedDemoData(db: Db, log: SeedLog = () => {}): Promise<{ c
   const operatorIsNew = !(await findUser(db, operator));
   if (operatorIsNew) {
     const { email, name, role } = operator;
-    const totp = { totpSecret: sealSecret(DEMO_OPERATOR_TOTP_SECRET), totpEnabledAt: clock.now() };
-    await db.user.upsert({ where: { email }, create: { email, name, role, passwordHash: await hashPassword(operator.password), ...totp }, update: {} });
+    await db.user.upsert({ where: { email }, create: { email, name, role, passwordHash: await hashPassword(operator.password), ...demoOperatorTotp() }, update: {} });
+  } else {
+    // A database seeded before operators needed a second factor: enrol the demo operator with the
+    // README's secret rather than sending it to the enrolment page.
+    await db.user.updateMany({ where: { email: operator.email, totpEnabledAt: null }, data: demoOperatorTotp() });
   }
   note(`operator ${operator.email}`, operatorIsNew);
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalIsoInstant, optionalText } from "@/server/shared/filter-fields";
 import type { Prisma } from "@/server/generated/prisma/client.ts";
 import { DomainError } from "@/server/shared/errors";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 // The operation log's filters, shared by the list, the CSV export request and the export job
 // (which re-reads them from AuditExport.filters), so all three mean the same thing.
@@ -53,7 +54,7 @@ export function auditWhere(filters: TAuditFilters, scopeTenantId: string | null)
   const and: Prisma.AuditEventWhereInput[] = [];
   const tenantId = scopeTenantId ?? filters.tenantId;
   if (tenantId) and.push({ tenantId });
-  if (filters.actor) and.push({ OR: [{ actorId: filters.actor }, { actorEmail: { contains: filters.actor } }] });
+  if (filters.actor) and.push({ OR: [{ actorId: filters.actor }, { actorEmail: { contains: likeLiteral(filters.actor) } }] });
   if (filters.action) and.push(actionWhere(filters.action));
   if (filters.from) and.push({ occurredAt: { gte: new Date(filters.from) } });
   if (filters.to) and.push({ occurredAt: { lte: new Date(filters.to) } });

@@ -3,6 +3,7 @@ import { db } from "@/server/shared/db";
 import { createCaller } from "@/server/trpc/root";
 import { makeContext } from "@/server/trpc/context";
 import type { SessionUser } from "./session-user";
+import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 
 let admin: SessionUser;
 
@@ -35,12 +36,12 @@ describe("me router", () => {
   });
 
   it("refuses an unknown language with a field error and changes nothing", async () => {
-    const before = await db.auditEvent.count();
+    const before = await db.auditEvent.count(SUCCESSFUL_AUDITS);
     await expect(createCaller(makeContext(admin)).me.setLocale({ locale: "fr" as "en" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).locale).toBe("en");
-    expect(await db.auditEvent.count()).toBe(before);
+    expect(await db.auditEvent.count(SUCCESSFUL_AUDITS)).toBe(before);
   });
 
   it("refuses callers without a session", async () => {

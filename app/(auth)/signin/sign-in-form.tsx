@@ -60,13 +60,14 @@ export function SignInForm({ callbackUrl, failed, initialKind = "account" }: { c
       if (!result?.ok || result.error) {
         if (result?.error === "second_factor_required") {
           setPending(fields);
-          codeForm.resetFields();
         } else if (pending && result?.error === "second_factor_failed") {
           setError(refusalText(result.error));
           codeForm.setFieldValue("totp", "");
         } else {
           // A 5xx, the network, or an error the gate does not name: a failure to try again.
           setError(refusalText(result?.error) ?? t("failed"));
+          // The code form is mounted (and so may be reset) only while a code is asked for.
+          if (pending) codeForm.resetFields();
           setPending(null);
           form.setFieldValue("password", "");
         }
@@ -104,6 +105,7 @@ export function SignInForm({ callbackUrl, failed, initialKind = "account" }: { c
             block
             style={{ marginTop: 8 }}
             onClick={() => {
+              codeForm.resetFields();
               setPending(null);
               setError(null);
               form.setFieldValue("password", "");

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { Tag, Tooltip, Typography } from "antd";
 import type { LoginLogRow } from "@/server/auth/login-log/login-log-row";
+import { readableReason } from "./login-reason";
 
 // Cells the login log and the personal "recent sign-ins" card share, so a result or a channel
 // reads the same on every page.
@@ -12,11 +13,36 @@ export function LoginTime({ at }: { at: Date }) {
   return <span style={{ whiteSpace: "nowrap" }}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</span>;
 }
 
+/** The stored reason (English, server/auth/gate) in the reader's language; see login-reason.ts. */
+export function useReasonText(): (reason: string) => string {
+  const t = useTranslations("loginLog");
+  const format = useFormatter();
+  return (reason) => {
+    const r = readableReason(reason);
+    if (r.key === null) return r.text;
+    const v = r.values;
+    switch (r.key) {
+      case "accountLocked":
+      case "addressLocked":
+        return t(`reason.${r.key}`, { until: format.dateTime(new Date(v.until!), { dateStyle: "medium", timeStyle: "short" }) });
+      case "denyRule":
+      case "defaultDeny":
+      case "defaultDenyNoIp":
+        return t(`reason.${r.key}`, { cidr: v.cidr ?? "", channel: t(`ruleChannel.${v.channel as "web" | "mail"}`) });
+      case "unusable":
+        return t("reason.unusable", { subject: t(`reasonSubject.${v.subject as "account"}`), state: t(`reasonState.${v.state as "disabled"}`) });
+      default:
+        return t(`reason.${r.key}`, v);
+    }
+  };
+}
+
 export function LoginResultTag({ row }: { row: Pick<LoginLogRow, "result" | "reason"> }) {
   const t = useTranslations("loginLog.result");
+  const reasonText = useReasonText();
   const color = row.result === "success" ? "green" : row.result === "second_factor_required" ? "blue" : "red";
   const tag = <Tag color={color}>{t(row.result)}</Tag>;
-  return row.reason ? <Tooltip title={row.reason}>{tag}</Tooltip> : tag;
+  return row.reason ? <Tooltip title={reasonText(row.reason)}>{tag}</Tooltip> : tag;
 }
 
 export function LoginChannelText({ channel }: { channel: LoginLogRow["channel"] }) {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Table, Tag, Typography } from "antd";
 import type { LoginLogRow } from "@/server/auth/login-log/login-log-row";
 import type { TListLoginEventsResponse } from "@/server/auth/login-log/list-login-events.types";
-import { LoginChannelText, LoginClient, LoginIp, LoginResultTag, LoginTime } from "./login-cells";
+import { LoginChannelText, LoginClient, LoginIp, LoginResultTag, LoginTime, useReasonText } from "./login-cells";
 
 /** The log itself; paging happens on the server, so the table only reports page changes. */
 export function LoginLogTable({
@@ -24,6 +24,7 @@ export function LoginLogTable({
 }) {
   const t = useTranslations("loginLog");
   const none = useTranslations("common")("none");
+  const reasonText = useReasonText();
   return (
     <Table<LoginLogRow>
       rowKey="id"
@@ -48,12 +49,12 @@ export function LoginLogTable({
           title: t("columns.account"),
           render: (_, row) => (
             <span style={{ whiteSpace: "nowrap" }}>
-              {row.email} {row.accountKind && <Tag variant="filled">{t(`accountKind.${row.accountKind}`)}</Tag>}
+              {row.email} {row.accountKind && (row.accountKind === "mailbox" || row.tenantId) && <Tag variant="filled">{t(`accountKind.${row.accountKind}`)}</Tag>}
             </span>
           ),
         },
         ...(withTenant
-          ? [{ key: "tenant", title: t("columns.tenant"), render: (_: unknown, row: LoginLogRow) => row.tenantName ?? row.tenantId ?? t("staff") }]
+          ? [{ key: "tenant", title: t("columns.tenant"), render: (_: unknown, row: LoginLogRow) => row.tenantName ?? row.tenantId ?? (row.accountKind ? t("staff") : none) }]
           : []),
         { key: "ip", title: t("columns.ip"), render: (_, row) => <LoginIp row={row} /> },
         { key: "channel", title: t("columns.channel"), render: (_, row) => <LoginChannelText channel={row.channel} /> },
@@ -64,8 +65,8 @@ export function LoginLogTable({
           title: t("columns.reason"),
           render: (_, row) =>
             row.reason ? (
-              <Typography.Text type="secondary" ellipsis={{ tooltip: row.reason }} style={{ maxWidth: 240 }}>
-                {row.reason}
+              <Typography.Text type="secondary" ellipsis={{ tooltip: reasonText(row.reason) }} style={{ maxWidth: 240 }}>
+                {reasonText(row.reason)}
               </Typography.Text>
             ) : (
               none

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Col, Row } from "antd";
+import Link from "next/link";
+import { Alert, Col, Row } from "antd";
 import { PageTitle } from "@/app/_components/typography";
 import { ChangePasswordCard } from "./change-password-card";
 import { MySignInsCard } from "./my-sign-ins-card";
@@ -28,6 +29,12 @@ export function AccountSecurityPage({ account = "portal" }: { account?: "portal"
               <TotpCard />
             </Col>
           </>
+        )}
+        {account === "mailbox" && (
+          <Col xs={24}>
+            {/* Mailbox users change their password on the self-service home; say where, since this page is where they look. */}
+            <Alert type="info" showIcon title={t("mailboxPassword")} action={<Link href="/mailbox">{t("mailboxPasswordLink")}</Link>} />
+          </Col>
         )}
         <Col xs={24}>
           <SessionsCard />

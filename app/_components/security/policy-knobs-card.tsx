@@ -21,6 +21,11 @@ export const SECTION_KNOBS: Record<PolicySection, Knob[]> = {
   sessions: ["sessionIdleMinutes", "sessionAbsoluteHours"],
 };
 
+// The platform's policy is the staff's: its second-factor choice concerns resellers (operators
+// always need one), so it is worded for them.
+const knobLabelKey = (knob: Knob, kind: PolicySource["kind"]) => (knob === "totpPolicy" && kind === "ops" ? "knobs.totpPolicyPlatform.label" : (`knobs.${knob}.label` as const));
+const knobHintKey = (knob: Knob, kind: PolicySource["kind"]) => (knob === "totpPolicy" && kind === "ops" ? "knobs.totpPolicyPlatform.hint" : (`knobs.${knob}.hint` as const));
+
 const isNumeric = (k: Knob): k is NumericKnob => k in POLICY_BOUNDS;
 
 /** The policy of a source: its own, the platform's, or (read-only) a picked tenant's. */
@@ -84,20 +89,20 @@ export function PolicyKnobsCard({ source, section }: { source: PolicySource; sec
             <Col xs={24} md={knobs.length === 1 ? 24 : 12} xl={knobs.length === 1 ? 24 : 8} key={knob}>
               <Form.Item
                 name={knob}
-                label={t(`knobs.${knob}.label`)}
+                label={t(knobLabelKey(knob, source.kind))}
                 dependencies={knobs.filter((k) => k !== knob)}
                 rules={[{ validator: check(knob) }]}
                 extra={
                   <>
-                    <div>{t(`knobs.${knob}.hint`)}</div>
+                    <div>{t(knobHintKey(knob, source.kind))}</div>
                     {isNumeric(knob) && <div>{t("bounds", { min: POLICY_BOUNDS[knob].min, max: POLICY_BOUNDS[knob].max, def: p.defaults[knob] })}</div>}
                   </>
                 }
               >
                 {isNumeric(knob) ? (
-                  <InputNumber<number> step={1} precision={0} style={{ width: "100%" }} aria-label={t(`knobs.${knob}.label`)} />
+                  <InputNumber<number> step={1} precision={0} style={{ width: "100%" }} aria-label={t(knobLabelKey(knob, source.kind))} />
                 ) : (
-                  <Radio.Group aria-label={t(`knobs.${knob}.label`)} options={(["optional", "required"] as const).map((v) => ({ value: v, label: t(`totp.${v}`) }))} />
+                  <Radio.Group aria-label={t(knobLabelKey(knob, source.kind))} options={(["optional", "required"] as const).map((v) => ({ value: v, label: t(`totp.${v}`) }))} />
                 )}
               </Form.Item>
             </Col>

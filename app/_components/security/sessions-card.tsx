@@ -39,7 +39,8 @@ export function SessionsCard() {
       onError: failed,
     }),
   );
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // Kept on one line: on a phone the table scrolls sideways rather than breaking dates apart.
+  const when = (d: Date) => <span style={{ whiteSpace: "nowrap" }}>{format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })}</span>;
   const others = (list.data ?? []).filter((s) => !s.current).length;
 
   return (
@@ -62,7 +63,7 @@ export function SessionsCard() {
         pagination={false}
         loading={list.isLoading}
         dataSource={list.data ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         columns={[
           {
             key: "client",
@@ -73,7 +74,7 @@ export function SessionsCard() {
               </>
             ),
           },
-          { key: "ip", title: t("ip"), render: (_, s) => s.ip ?? "—" },
+          { key: "ip", title: t("ip"), render: (_, s) => <span style={{ whiteSpace: "nowrap" }}>{s.ip ?? "—"}</span> },
           { key: "created", title: t("created"), render: (_, s) => when(s.createdAt) },
           { key: "seen", title: t("lastSeen"), render: (_, s) => when(s.lastSeenAt) },
           {

@@ -34,6 +34,7 @@ export function TotpCard({ onFinished, finishLabel }: { onFinished?: () => void;
       <>
         <Descriptions
           column={1}
+          style={{ marginBottom: 12 }}
           items={[
             {
               key: "state",

@@ -39,13 +39,15 @@ export function TotpEnrol({ onEnabled, onCancel }: { onEnabled: (codes: string[]
       <Col xs={24} md={14}>
         <Typography.Paragraph>{t("scan")}</Typography.Paragraph>
         <Typography.Paragraph>
-          {t("manualKey")}{" "}
-          <Typography.Text code copyable data-testid="totp-manual-key">
+          {t("manualKey")}
+          {/* On its own line: the key's groups must not wrap apart from each other. */}
+          <br />
+          <Typography.Text code copyable data-testid="totp-manual-key" style={{ whiteSpace: "nowrap" }}>
             {begin.data.manualKey}
           </Typography.Text>
         </Typography.Paragraph>
-        <Form<Values> name="totpConfirm" form={form} layout="vertical" onFinish={(v) => confirm.mutate({ code: v.code })}>
-          <Form.Item name="code" label={t("code")} rules={[{ required: true, message: t("codeRequired") }]}>
+        <Form<Values> name="totpConfirm" form={form} layout="vertical" onFinish={(v) => confirm.mutate({ code: v.code.trim() })}>
+          <Form.Item name="code" label={t("code")} rules={[{ required: true, message: t("codeRequired") }, { pattern: /^\s*\d{6}\s*$/, message: t("codeSixDigits") }]}>
             <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ maxWidth: 160 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={confirm.isPending}>

@@ -3,6 +3,7 @@ import type { Prisma } from "@/server/generated/prisma/client.ts";
 import { LoginChannel, LoginResult } from "@/server/generated/prisma/enums.ts";
 import { optionalIsoInstant, optionalText } from "@/server/shared/filter-fields";
 import { DomainError, say } from "@/server/shared/errors";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 // The login log's filters, shared by the list, the CSV export request and the export job (which
 // re-reads them from AuditExport.filters), so all three mean the same thing.
@@ -56,7 +57,7 @@ export function loginLogWhere(filters: TLoginLogFilters, scopeTenantId: string |
   if (tenantId) and.push({ tenantId });
   if (filters.from) and.push({ occurredAt: { gte: new Date(filters.from) } });
   if (filters.to) and.push({ occurredAt: { lte: new Date(filters.to) } });
-  if (filters.account) and.push({ email: { contains: filters.account } });
+  if (filters.account) and.push({ email: { contains: likeLiteral(filters.account) } });
   if (filters.ip) and.push({ ip: { startsWith: filters.ip } });
   if (filters.channel) and.push({ channel: filters.channel });
   if (filters.result) and.push({ result: filters.result });

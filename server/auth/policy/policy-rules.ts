@@ -40,7 +40,7 @@ export const KNOB_LABELS: Record<keyof SecurityPolicyValues, Localized> = {
   lockoutMinutes: say("Lock duration (minutes)", "锁定时长（分钟）"),
   webDefault: say("Web portal default", "网页登录默认规则"),
   mailDefault: say("Mail client default", "邮件客户端默认规则"),
-  totpPolicy: say("Second factor", "双重验证"),
+  totpPolicy: say("Second factor", "二次验证"),
   sessionIdleMinutes: say("Idle timeout (minutes)", "空闲超时（分钟）"),
   sessionAbsoluteHours: say("Absolute timeout (hours)", "会话最长时长（小时）"),
 };

@@ -23,5 +23,5 @@ export function allowedWhileRestricted(user: Pick<SessionUser, "role" | "restric
 export function restrictionRefusal(restriction: NonNullable<SessionUser["restriction"]>): DomainError {
   return restriction === "change_password"
     ? new DomainError("PRECONDITION_FAILED", say("Your password has expired: choose a new one before you continue", "您的密码已过期，请先设置新密码再继续操作"))
-    : new DomainError("PRECONDITION_FAILED", say("Set up two-step verification before you continue: your account requires it", "您的账号要求两步验证，请先完成绑定再继续操作"));
+    : new DomainError("PRECONDITION_FAILED", say("Set up two-step verification before you continue: your account requires it", "您的账号要求二次验证，请先完成绑定再继续操作"));
 }

@@ -99,7 +99,7 @@ describe("a restricted session", () => {
     expect(r.code).toBe("PRECONDITION_FAILED");
     expect(r.message).toMatch(/two-step verification/);
     const zh = await refusal(callerFor(operator).security.policy.ops.get(), "zh-CN");
-    expect(zh.message).toMatch(/两步验证/);
+    expect(zh.message).toMatch(/二次验证/);
     expect(await callerFor(operator).me.get()).toMatchObject({ id: operator.id });
     await expect(callerFor(operator).me.setLocale({ locale: "en" })).resolves.toBeDefined();
     await expect(callerFor(operator).security.totp.status()).resolves.toMatchObject({ enabled: false, required: true });

@@ -17,7 +17,7 @@ export type TotpEnrolment = { uri: string; qrDataUrl: string; manualKey: string 
 export async function beginTotpEnrolment(actor: AuditActor, userId: string): Promise<TotpEnrolment> {
   const account = await loadTotpAccount(userId);
   if (account.totpEnabledAt) {
-    throw new DomainError("CONFLICT", say("Two-step verification is already on for this account", "此账号已开启两步验证"));
+    throw new DomainError("CONFLICT", say("Two-step verification is already on for this account", "此账号已开启二次验证"));
   }
   const secret = newTotpSecret();
   const uri = totpUri(secret, env().PLATFORM_NAME, account.email);

@@ -14,21 +14,21 @@ import { storeNewRecoveryCodes } from "./store-recovery-codes";
  */
 export async function confirmTotpEnrolment(actor: AuditActor, userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
   const account = await loadTotpAccount(userId);
-  if (account.totpEnabledAt) throw new DomainError("CONFLICT", say("Two-step verification is already on for this account", "此账号已开启两步验证"));
+  if (account.totpEnabledAt) throw new DomainError("CONFLICT", say("Two-step verification is already on for this account", "此账号已开启二次验证"));
   const secret = account.totpPendingSecret ? openSecret(account.totpPendingSecret) : null;
   if (!secret) {
     throw new DomainError("PRECONDITION_FAILED", say("Start the set-up again: scan a new QR code first", "请重新开始绑定：先扫描新的二维码"));
   }
   const now = clock.now();
   const check = await checkTotpCode(secret, code.replace(/\s/g, ""), now, null);
-  if (check.result !== "ok") throw codeRefusal(check.result);
+  if (check.result !== "ok") throw codeRefusal(check.result, "enrolment");
   return db.$transaction(async (tx) => {
     // Compare-and-set on the pending secret: two confirmations racing enable it once.
     const { count } = await tx.user.updateMany({
       where: { id: account.id, totpEnabledAt: null, totpPendingSecret: account.totpPendingSecret },
       data: { totpSecret: account.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: BigInt(check.step) },
     });
-    if (count !== 1) throw new DomainError("CONFLICT", say("Two-step verification was changed meanwhile; reload the page", "两步验证设置已被更改，请刷新页面"));
+    if (count !== 1) throw new DomainError("CONFLICT", say("Two-step verification was changed meanwhile; reload the page", "二次验证设置已被更改，请刷新页面"));
     const recoveryCodes = await storeNewRecoveryCodes(tx, account.id, now);
     await recordAudit(actor, { action: "totp.enable", target: { type: "user", id: account.id } }, tx);
     return { recoveryCodes };

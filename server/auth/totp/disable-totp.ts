@@ -17,7 +17,7 @@ export async function disableTotp(actor: AuditActor, userId: string, input: TDis
   if (await isTotpRequiredFor(account)) {
     throw new DomainError(
       "PRECONDITION_FAILED",
-      say("Your account's security policy requires two-step verification, so it cannot be turned off", "您账号的安全策略要求两步验证，不能关闭"),
+      say("Your account's security policy requires two-step verification, so it cannot be turned off", "您账号的安全策略要求二次验证，不能关闭"),
     );
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {

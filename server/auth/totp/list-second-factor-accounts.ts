@@ -4,6 +4,7 @@ import type { Role } from "@/server/auth/roles";
 import { db } from "@/server/shared/db";
 import { DomainError, say } from "@/server/shared/errors";
 import type { ResetScope } from "./reset-totp-for-user";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 // Lengths are checked below (bilingual, on the field); the schema only gives the shape.
 export const ZSecondFactorAccountsRequest = z.object({
@@ -38,7 +39,6 @@ const SELECT = {
 } satisfies Prisma.UserSelect;
 
 // Prisma hands `contains` to LIKE as it is: the user's own % _ \ must be taken literally.
-const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function queryProblem(query: string | undefined, required: boolean) {
   if (!query) {
@@ -65,7 +65,7 @@ export async function listSecondFactorAccounts(
 
   const where: Prisma.UserWhereInput = {
     ...("tenantId" in scope ? { role: "tenant_admin", tenantId: scope.tenantId } : input.role ? { role: input.role } : {}),
-    ...(query ? { OR: [{ email: { contains: literal(query) } }, { name: { contains: literal(query) } }] } : {}),
+    ...(query ? { OR: [{ email: { contains: likeLiteral(query) } }, { name: { contains: likeLiteral(query) } }] } : {}),
   };
   const found = await db.user.findMany({ where, select: SELECT, orderBy: [{ email: "asc" }], take: MAX_ROWS + 1 });
   return {

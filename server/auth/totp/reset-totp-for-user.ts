@@ -21,7 +21,7 @@ export async function resetTotpForUser(actor: AuditActor, scope: ResetScope, use
   if (!target) throw notFound();
   if ("tenantId" in scope && (target.role !== "tenant_admin" || target.tenantId !== scope.tenantId)) throw notFound();
   if (target.id === actor.id) {
-    throw new DomainError("BAD_INPUT", say("Turn off your own two-step verification on your security page", "请在您的个人安全页面关闭自己的两步验证"));
+    throw new DomainError("BAD_INPUT", say("Turn off your own two-step verification on your security page", "请在您的个人安全页面关闭自己的二次验证"));
   }
   const now = clock.now();
   return db.$transaction(async (tx) => {

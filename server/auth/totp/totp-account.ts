@@ -25,7 +25,7 @@ export async function isTotpRequiredFor(account: { role: SessionRole; tenantId: 
 }
 
 const CODE_REFUSALS: Record<Exclude<SecondFactorResult, "ok">, ReturnType<typeof say>> = {
-  not_enrolled: say("Two-step verification is not on for this account", "此账号尚未开启两步验证"),
+  not_enrolled: say("Two-step verification is not on for this account", "此账号尚未开启二次验证"),
   missing: say("Enter the six-digit code from your authenticator app, or a recovery code", "请输入验证器应用中的 6 位验证码，或一个恢复码"),
   invalid: say(
     "That code is not right: enter the current six-digit code (check your phone's clock) or an unused recovery code",
@@ -34,9 +34,15 @@ const CODE_REFUSALS: Record<Exclude<SecondFactorResult, "ok">, ReturnType<typeof
   replayed: say("That code was already used: wait for the next one in your app", "该验证码已使用过，请等待应用中出现下一个验证码"),
 };
 
+// While setting up there are no recovery codes yet: only the app's code is asked for.
+const ENROLMENT_INVALID = say(
+  "That code is not right: enter the six-digit code your app shows now (check your phone's clock)",
+  "验证码不正确：请输入验证器应用当前显示的 6 位验证码（并检查手机时间）",
+);
+
 /** A code field refusal, named on `code` so the form shows it under the field. */
-export function codeRefusal(result: Exclude<SecondFactorResult, "ok">): DomainError {
-  const text = CODE_REFUSALS[result];
+export function codeRefusal(result: Exclude<SecondFactorResult, "ok">, during: "use" | "enrolment" = "use"): DomainError {
+  const text = during === "enrolment" && result === "invalid" ? ENROLMENT_INVALID : CODE_REFUSALS[result];
   return new DomainError("BAD_INPUT", text, { code: [text] });
 }
 

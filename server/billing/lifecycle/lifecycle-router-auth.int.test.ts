@@ -7,6 +7,7 @@ import { db } from "@/server/shared/db";
 import { seedAuditWorld } from "@/server/audit/audit-test-fixtures";
 import { lifecycleRouter } from "./router";
 import { seedTenant } from "./lifecycle-test-fixtures";
+import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 
 // Each lifecycle procedure × each kind of caller. The operator procedures act on any tenant and
 // are closed to every other role; `reminder` reads only the caller's own tenant (no id to pass).
@@ -39,7 +40,7 @@ const matrix: Record<keyof typeof states | "reminder", Record<Who, Outcome>> = {
 
 const snapshot = async (tenantId: string) => ({
   tenant: await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { status: true, suspendedReason: true, frozenUntil: true } }),
-  audits: await db.auditEvent.count(),
+  audits: await db.auditEvent.count(SUCCESSFUL_AUDITS),
 });
 
 /** Calls an operator action on a fresh tenant in the state it needs; a refused call must write nothing. */

@@ -1,6 +1,7 @@
 import { db } from "@/server/shared/db";
 import { toFen } from "@/server/shared/money";
 import { normaliseOrderReference } from "./order-reference";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 export type PendingTransfer = {
   id: string;
@@ -21,7 +22,7 @@ export async function listPendingTransfers(search?: string): Promise<PendingTran
   const orders = await db.order.findMany({
     where: {
       status: "pending",
-      ...(q ? { OR: [{ reference: normaliseOrderReference(q) }, { tenant: { name: { contains: q } } }] } : {}),
+      ...(q ? { OR: [{ reference: normaliseOrderReference(q) }, { tenant: { name: { contains: likeLiteral(q) } } }] } : {}),
     },
     include: { tenant: { select: { name: true } } },
     orderBy: { createdAt: "asc" },

@@ -7,6 +7,7 @@ import { executeBillingRun } from "./execute-billing-run";
 import { scheduleBillingRun } from "./schedule-billing-run";
 import { startBillingRun } from "./start-billing-run";
 import { clockAt, createBilledTenant, createPlan, operatorActor, resetClock, retireAllTenants } from "./run-test-fixtures";
+import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 
 afterEach(async () => {
   resetClock();
@@ -18,7 +19,7 @@ const runCount = () => db.billingRun.count();
 describe("starting a run", () => {
   it("refuses a bad or far-future month with a clear message and writes nothing", async () => {
     clockAt("2026-11-26T04:00:00Z");
-    const before = { runs: await runCount(), audits: await db.auditEvent.count() };
+    const before = { runs: await runCount(), audits: await db.auditEvent.count(SUCCESSFUL_AUDITS) };
     const cases: [unknown, string][] = [
       ["2026-13", '"2026-13" has no month 13: months run from 01 to 12'],
       ["abc", '"abc" is not a month: write it as YYYY-MM, e.g. 2026-12'],
@@ -30,7 +31,7 @@ describe("starting a run", () => {
       await expect(attempt).rejects.toBeInstanceOf(DomainError);
       await expect(startBillingRun({ month, trigger: "test" })).rejects.toMatchObject({ code: "BAD_INPUT", message, fieldErrors: { month: [message] } });
     }
-    expect({ runs: await runCount(), audits: await db.auditEvent.count() }).toEqual(before);
+    expect({ runs: await runCount(), audits: await db.auditEvent.count(SUCCESSFUL_AUDITS) }).toEqual(before);
   });
 
   it("counts the due tenants, records who started it, and returns the same run for a repeated request key", async () => {

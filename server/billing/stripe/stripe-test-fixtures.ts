@@ -15,6 +15,7 @@ import { newPlanInput, operatorActor } from "../plans/plan-test-fixtures";
 import { createOrder } from "../orders/create-order";
 import { insertOrder } from "../orders/insert-order";
 import { Stripe } from "./stripe-client";
+import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 
 export const SECRET_KEY = "sk_test_mailstead0123456789";
 export const WEBHOOK_SECRET = "whsec_mailstead0123456789";
@@ -155,7 +156,7 @@ export async function webhookWriteCounts() {
   const [events, ledger, audits, paidOrders] = await Promise.all([
     db.stripeEvent.count(),
     db.ledgerEntry.count(),
-    db.auditEvent.count(),
+    db.auditEvent.count(SUCCESSFUL_AUDITS),
     db.order.count({ where: { status: "paid" } }),
   ]);
   return { events, ledger, audits, paidOrders };

@@ -5,6 +5,7 @@ import { decodeQuarantineCursor, encodeQuarantineCursor } from "./quarantine-cur
 import { QUARANTINE_ROW_SELECT, toQuarantineRow } from "./quarantine-rows";
 import { scopeWhere, type QuarantineScope } from "./quarantine-scope";
 import type { QuarantineListRequest, QuarantinePage } from "./quarantine.types";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 // 隔离区: a tenant admin's list is every entry of the tenant, a mailbox user's their own. Newest
 // first, 50 at a time by a keyset cursor on (receivedAt, id), which the (tenantId, receivedAt)
@@ -30,8 +31,8 @@ export async function listQuarantine(scope: QuarantineScope, request: Quarantine
   const and: Prisma.QuarantineItemWhereInput[] = [scopeWhere(scope)];
   and.push(request.state === "released" ? { releasedAt: { not: null } } : { releasedAt: null });
   if (request.kind) and.push({ kind: request.kind });
-  if (request.sender) and.push({ sender: { contains: request.sender } });
-  if (request.recipient) and.push({ OR: [{ rcpt: { contains: request.recipient } }, { mailbox: { address: { contains: request.recipient } } }] });
+  if (request.sender) and.push({ sender: { contains: likeLiteral(request.sender) } });
+  if (request.recipient) and.push({ OR: [{ rcpt: { contains: likeLiteral(request.recipient) } }, { mailbox: { address: { contains: likeLiteral(request.recipient) } } }] });
   if (request.from) and.push({ receivedAt: { gte: new Date(request.from) } });
   if (request.to) and.push({ receivedAt: { lte: new Date(request.to) } });
   if (cursor) and.push({ OR: [{ receivedAt: { lt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { lt: cursor.id } }] });

@@ -7,7 +7,9 @@ import { callerFor, makeClient, makeResellerTree, requestId, type ResellerTree }
 // tenant, the operation log says from where to where and why.
 let t: ResellerTree;
 const ops = () => callerFor(t.users.operator).clientsOps;
-const counts = async () => ({ audits: await db.auditEvent.count(), tenants: await db.tenant.findMany({ select: { id: true, resellerId: true }, orderBy: { id: "asc" } }) });
+// The use case's own entries: the mutation middleware also logs refusals and replays under the
+// procedure's path (docs/security.md, "Operation log").
+const counts = async () => ({ audits: await db.auditEvent.count({ where: { action: "reseller.client.move" } }), tenants: await db.tenant.findMany({ select: { id: true, resellerId: true }, orderBy: { id: "asc" } }) });
 
 beforeAll(async () => {
   t = await makeResellerTree();

@@ -1,5 +1,6 @@
 import { db } from "@/server/shared/db";
 import type { ResellerStatus, TenantStatus } from "@/server/generated/prisma/enums.ts";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 const LIMIT = 20;
 
@@ -9,7 +10,7 @@ export type ResellerTarget = { resellerId: string; name: string; status: Reselle
 /** Tenants by part of their name, for the move dialog's picker (at most 20; type more to narrow). */
 export async function searchTenants(search: string): Promise<TenantOption[]> {
   const rows = await db.tenant.findMany({
-    where: search ? { name: { contains: search } } : {},
+    where: search ? { name: { contains: likeLiteral(search) } } : {},
     select: { id: true, name: true, status: true, reseller: { select: { id: true, name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: LIMIT,
@@ -23,7 +24,7 @@ export async function searchTenants(search: string): Promise<TenantOption[]> {
  */
 export async function listMoveTargets(search: string): Promise<ResellerTarget[]> {
   const rows = await db.reseller.findMany({
-    where: search ? { name: { contains: search } } : {},
+    where: search ? { name: { contains: likeLiteral(search) } } : {},
     select: { id: true, name: true, status: true, parent: { select: { name: true, status: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 100,

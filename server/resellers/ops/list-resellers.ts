@@ -2,6 +2,7 @@ import type { Prisma } from "@/server/generated/prisma/client.ts";
 import { db } from "@/server/shared/db";
 import { ROW_SELECT, toRow } from "./reseller-view";
 import type { ResellerRow, TListResellersRequest } from "./reseller.types";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 const LIMIT = 1000;
 
@@ -16,7 +17,7 @@ export async function listResellers(input: TListResellersRequest): Promise<Resel
   };
   if (input.search) {
     const search = input.search;
-    where.OR = [{ name: { contains: search } }, { contactName: { contains: search } }, { contactEmail: { contains: search } }, { children: { some: { name: { contains: search } } } }];
+    where.OR = [{ name: { contains: likeLiteral(search) } }, { contactName: { contains: likeLiteral(search) } }, { contactEmail: { contains: likeLiteral(search) } }, { children: { some: { name: { contains: likeLiteral(search) } } } }];
   }
   const rows = await db.reseller.findMany({ where, select: ROW_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], take: LIMIT });
   return rows.map(toRow);

@@ -4,6 +4,7 @@ import { db } from "@/server/shared/db";
 import { DomainError } from "@/server/shared/errors";
 import { createPayingTenant, MONTH } from "../close/sla-close-test-fixtures";
 import { decideCredit } from "./decide-credit";
+import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 
 // The operator's decisions on a proposed credit, and every refusal leaving the credit, the
 // ledger and the operation log as they were.
@@ -15,11 +16,11 @@ const propose = async (month: string, proposed = 69n, cap = 30_000n) =>
 // The call is made after the snapshot (a thunk): a promise made earlier could reject before
 // anything awaits it, an unhandled rejection.
 async function unchanged(creditId: string, call: () => Promise<unknown>) {
-  const before = { credit: await db.slaCredit.findUniqueOrThrow({ where: { id: creditId } }), ledger: await db.ledgerEntry.count(), audit: await db.auditEvent.count() };
+  const before = { credit: await db.slaCredit.findUniqueOrThrow({ where: { id: creditId } }), ledger: await db.ledgerEntry.count(), audit: await db.auditEvent.count(SUCCESSFUL_AUDITS) };
   const error = await call().then(() => null, (e: unknown) => e);
   expect(await db.slaCredit.findUniqueOrThrow({ where: { id: creditId } })).toEqual(before.credit);
   expect(await db.ledgerEntry.count()).toBe(before.ledger);
-  expect(await db.auditEvent.count()).toBe(before.audit);
+  expect(await db.auditEvent.count(SUCCESSFUL_AUDITS)).toBe(before.audit);
   if (!(error instanceof DomainError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error;
 }

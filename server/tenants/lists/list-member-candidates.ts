@@ -1,5 +1,6 @@
 import { db } from "@/server/shared/db";
 import type { TMemberCandidatesRequest } from "./list-member-candidates.types";
+import { likeLiteral } from "@/server/shared/like-literal";
 
 export type MemberCandidate = { id: string; address: string; displayName: string };
 
@@ -10,7 +11,7 @@ export const CANDIDATE_LIMIT = 50;
 export async function listMemberCandidates(tenantId: string, input: TMemberCandidatesRequest): Promise<MemberCandidate[]> {
   const search = input.search || undefined;
   return db.mailbox.findMany({
-    where: { tenantId, ...(search ? { OR: [{ address: { contains: search } }, { displayName: { contains: search } }] } : {}) },
+    where: { tenantId, ...(search ? { OR: [{ address: { contains: likeLiteral(search) } }, { displayName: { contains: likeLiteral(search) } }] } : {}) },
     select: { id: true, address: true, displayName: true },
     orderBy: { address: "asc" },
     take: CANDIDATE_LIMIT,

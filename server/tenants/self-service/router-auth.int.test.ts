@@ -59,7 +59,7 @@ describe("a mailbox user's reach", () => {
   // invitations.check / accept are public too (the /invite page: the link is the credential), and
   // so is security.passwordReset (the reset link is the credential); security.passwords.mailboxRule
   // is their own (their tenant's password rule, for the change form).
-  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get", "announcements.mailbox.current", "announcements.mailbox.history", "announcements.mailbox.unreadCount", "announcements.mailbox.markRead", "invitations.check", "invitations.accept", "security.passwordReset.request", "security.passwordReset.check", "security.passwordReset.complete", "security.passwords.mailboxRule"]);
+  const MAILBOX_USERS_OWN = new Set(["mailLog.mine", "quarantine.mine", "quarantine.previewMine", "quarantine.notSpam", "quarantine.deleteMine", "quarantine.reportSpam", "sla.status.get", "announcements.mailbox.current", "announcements.mailbox.history", "announcements.mailbox.unreadCount", "announcements.mailbox.markRead", "invitations.check", "invitations.accept", "security.passwordReset.request", "security.passwordReset.check", "security.passwordReset.complete", "security.passwords.mailboxRule", "security.sessions.list", "security.sessions.revoke", "security.sessions.revokeOthers", "security.loginLog.mineAsMailbox"]);
   const paths = Object.keys(appRouter._def.procedures).filter((p) => !p.startsWith("tenants.selfService.") && !MAILBOX_USERS_OWN.has(p));
   it.each(paths)("refuses %s with FORBIDDEN", async (path) => {
     const caller = createCaller(makeContext(owner)) as unknown as Record<string, unknown>;
