@@ -16,12 +16,46 @@ function playwright(): Counts {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
 
+/**
+ * CI shows only the tail of the log, so the closing lines name what failed: vitest files that
+ * failed as a whole (a hook, an import, an unhandled error) and failed tests, with the first
+ * line of each message.
+ */
+function vitestFailures(): string[] {
+  if (!existsSync("test-results/vitest.json")) return [];
+  const r = JSON.parse(readFileSync("test-results/vitest.json", "utf8")) as {
+    testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  };
+  const firstLine = (text: string | undefined) => (text ?? "").trim().split("\n")[0]!.slice(0, 300);
+  const lines: string[] = [];
+  for (const file of r.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    if (file.status === "failed" && failedTests.length === 0) lines.push(`  file ${file.name}: ${firstLine(file.message)}`);
+    for (const t of failedTests) lines.push(`  ${file.name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+  }
+  return lines;
+}
+
+/** The runner's own error report (unhandled errors, a crashed worker), which no JSON report holds. */
+function vitestRunnerErrors(): string[] {
+  if (!existsSync("test-results/vitest.log")) return [];
+  const lines = readFileSync("test-results/vitest.log", "utf8").replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  const start = lines.findIndex((l) => /Unhandled (Error|Rejection)s?|⎯ Failed Suites|Error: \[vitest/.test(l));
+  return start < 0 ? [] : lines.slice(start, start + 40).map((l) => `  ${l}`);
+}
+
 const failedStages = process.argv.slice(2);
 const v = vitest();
 const p = playwright();
 console.log(`vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
 console.log(`playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
 if (failedStages.length) console.log(`failed stages: ${failedStages.join(", ")}`);
+const vitestProblems = vitestFailures();
+if (vitestProblems.length) console.log(`vitest failures:\n${vitestProblems.slice(0, 30).join("\n")}`);
+if (failedStages.includes("vitest")) {
+  const runnerErrors = vitestRunnerErrors();
+  if (runnerErrors.length) console.log(`vitest's own report:\n${runnerErrors.join("\n")}`);
+}
 // A failed stage counts at least once even without a failed test: typecheck, lint, build, or
 // a runner that crashed (unhandled error, server that never came up) before counting anything.
 const stageFailures = failedStages.filter(

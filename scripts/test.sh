@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 bootstrap --with-browser
 mkdir -p test-results
 # A report left by an earlier run must never be counted as this run's.
-rm -f test-results/vitest.json test-results/playwright.json
+rm -f test-results/vitest.json test-results/vitest.log test-results/playwright.json
 
 if [ $# -gt 0 ]; then
   exec npx vitest run "$@"
@@ -24,7 +24,9 @@ stage() { # name, command...
 
 stage typecheck npx tsc --noEmit
 stage lint npx eslint --max-warnings=0 .
-stage vitest npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+# The log is kept so the summary can quote an unhandled error, which the JSON report leaves out.
+vitest_logged() ( set -o pipefail; npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json 2>&1 | tee test-results/vitest.log )
+stage vitest vitest_logged
 stage build npx next build
 if [[ " ${failed[*]} " == *" build "* ]]; then
   say "skipping Playwright: the build failed"

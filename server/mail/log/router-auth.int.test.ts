@@ -80,8 +80,9 @@ describe("bad input", () => {
     ["a too-long subject", { subject: "x".repeat(300) }, "subject", "at most 255 characters"],
     ["a bad cursor", { cursor: "page-2" }, "cursor", "not a cursor this search returned; start again from the first page"],
   ])("refuses %s with a message on its field", async (_name, input, field, message) => {
-    for (const call of [mailLog(owner.admin).search(input as never), mailLog(user).mine(input as never)]) {
-      const r = await refusal(call);
+    // Each call starts only when the previous is settled: a call made early would reject unobserved.
+    for (const call of [() => mailLog(owner.admin).search(input as never), () => mailLog(user).mine(input as never)]) {
+      const r = await refusal(call());
       expect(r.code).toBe("BAD_REQUEST");
       expect(r.fieldErrors).toEqual({ [field]: [message] });
     }

@@ -90,8 +90,9 @@ describe("what each caller sees", () => {
 
 describe("bad input", () => {
   it.each(["", "abc", "0", "-1", "1.5", "9223372036854775808", "99999999999999999999"])("refuses the id %j with a message on its field", async (id) => {
-    for (const call of [q(owner.admin).release({ id }), q(owner.admin).preview({ id }), q(user).notSpam({ id }), q(user).deleteMine({ id })]) {
-      const r = await refusal(call);
+    // Each call starts only when the previous is settled: a call made early would reject unobserved.
+    for (const call of [() => q(owner.admin).release({ id }), () => q(owner.admin).preview({ id }), () => q(user).notSpam({ id }), () => q(user).deleteMine({ id })]) {
+      const r = await refusal(call());
       expect(r.code).toBe("BAD_REQUEST");
       expect(Object.keys(r.fieldErrors ?? {})).toEqual(["id"]);
     }

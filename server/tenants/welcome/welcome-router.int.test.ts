@@ -83,8 +83,9 @@ describe("welcome template", () => {
     [{ body: "长".repeat(7000) }, "body", /^At most 20 KB/],
   ])("refuses %j on %s, in save and preview, and writes nothing", async (change, field, message) => {
     const before = await writes();
-    for (const call of [caller(owner).update({ ...valid, ...change }), caller(owner).preview({ ...valid, ...change })]) {
-      const r = await refusal(call);
+    // Each call starts only when the previous is settled: a call made early would reject unobserved.
+    for (const call of [() => caller(owner).update({ ...valid, ...change }), () => caller(owner).preview({ ...valid, ...change })]) {
+      const r = await refusal(call());
       expect(r.code).toBe("BAD_REQUEST");
       expect(r.fieldErrors?.[field]?.[0]).toMatch(message);
     }
