@@ -17,6 +17,8 @@ export DOMAIN_CHECK_TICK_SECONDS=2 DOMAIN_RECHECK_NEW_SECONDS=3 DOMAIN_RECHECK_S
 # certificate npm start made; e2e/customer/mail-log.spec.ts sends through its submission port.
 export SMTP_MX_PORT=2526 SMTP_SUBMISSION_PORT=2588 SMTP_SUBMISSIONS_PORT=2466 POP3_PORT=2111 POP3S_PORT=2996
 export MAIL_TLS_CERT=./data/tls/mail.crt MAIL_TLS_KEY=./data/tls/mail.key SMTP_URL=smtp://127.0.0.1:2526
+# The metrics endpoints on (e2e/operator/monitoring.spec.ts scrapes them), on ports of their own.
+export METRICS_TOKEN=e2e-metrics-token-0123456789 ENGINE_METRICS_PORT=9475 WORKERS_METRICS_PORT=9476
 mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS mailstead_e2e'
 redis-cli -h 127.0.0.1 --scan --pattern 'bull:e2e:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
 rm -rf ./data/e2e

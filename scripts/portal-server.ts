@@ -5,6 +5,7 @@
 // proxies it is left as they appended it (server/shared/ip.ts reads it from the right).
 import { createServer } from "node:http";
 import next from "next";
+import { observeHttpRequest } from "@/server/operations/monitoring/metrics/http-metrics";
 import { env } from "@/server/shared/env";
 import { stampClientAddress } from "@/server/shared/stamp-client-address";
 
@@ -14,6 +15,9 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 const server = createServer((req, res) => {
+  // Request counts and latency for /api/metrics: "close" also covers a client that left early.
+  const startedAt = performance.now();
+  res.once("close", () => observeHttpRequest(req.method, req.url, res.statusCode, startedAt));
   stampClientAddress(req.headers, req.socket.remoteAddress, env().TRUSTED_PROXY_HOPS);
   void handle(req, res);
 });

@@ -1,4 +1,7 @@
 import { startEngine } from "@/server/mail/engine";
+import { touchMailMetrics } from "@/server/operations/monitoring/metrics/mail-metrics";
+import { serveProcessMetrics } from "@/server/operations/monitoring/metrics/metrics-server";
+import { env } from "@/server/shared/env";
 import { waitForDependencies } from "@/server/shared/health";
 import { logger } from "@/server/shared/logger";
 
@@ -16,6 +19,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const engine = await startEngine();
+  // GET /metrics with the engine's counters (docs/monitoring.md); a failure to listen is logged, never fatal.
+  touchMailMetrics("mail");
+  const metrics = await serveProcessMetrics("mail", env().ENGINE_METRICS_HOST, env().ENGINE_METRICS_PORT, env().METRICS_TOKEN);
   // Written whatever LOG_LEVEL is: the start script, the crash test and other tests wait for
   // this line and read the ports from it (ports may be 0 in the environment → chosen by the OS).
   process.stdout.write(JSON.stringify({ t: new Date().toISOString(), level: "info", scope: "mail.engine", msg: "engine listening", ports: engine.ports }) + "\n");
@@ -29,6 +35,7 @@ async function main(): Promise<void> {
     }
     firstAt = performance.now();
     log.info("stopping: draining sessions", { signal });
+    void metrics?.close();
     engine.stop().then(
       () => process.exit(0),
       (e: unknown) => {

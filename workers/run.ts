@@ -1,8 +1,13 @@
 import type { Worker } from "bullmq";
+import { countJobs } from "@/server/operations/monitoring/metrics/job-metrics";
+import { touchMailMetrics } from "@/server/operations/monitoring/metrics/mail-metrics";
+import { serveProcessMetrics } from "@/server/operations/monitoring/metrics/metrics-server";
+import { env } from "@/server/shared/env";
 import { waitForDependencies } from "@/server/shared/health";
 import { logger } from "@/server/shared/logger";
 import { queueDefs } from "@/server/shared/queues";
 import { startAuditExportWorker } from "./audit-export.worker";
+import { startConfigBackupWorker } from "./config-backup.worker";
 import { startBillingRunWorker, startBillingTickWorker } from "./billing.worker";
 import { startDomainCheckTickWorker, startDomainCheckWorker } from "./domain-check.worker";
 import { startLoginLogRetentionWorker } from "./login-log-retention.worker";
@@ -18,6 +23,8 @@ import { startWelcomeLetterWorker } from "./welcome-letter.worker";
 // entry file adds one line here.
 const WORKERS: { queue: string; start: () => Worker }[] = [
   { queue: queueDefs.auditExport.name, start: () => startAuditExportWorker() },
+  // Also registers the daily configuration backup at BACKUP_CRON (docs/backups.md).
+  { queue: queueDefs.configBackup.name, start: () => startConfigBackupWorker() },
   { queue: queueDefs.billingRun.name, start: () => startBillingRunWorker() },
   // Also registers the repeatable ticks (monthly run, reminders, purge) of workers/billing-tick-handlers.ts.
   { queue: queueDefs.billingTick.name, start: () => startBillingTickWorker() },
@@ -55,9 +62,13 @@ async function main(): Promise<void> {
   for (const { queue, start } of WORKERS) {
     const worker = start();
     workers.push(worker);
+    countJobs(worker, queue);
     await worker.waitUntilReady();
     log.info("worker started", { queue, concurrency: worker.opts.concurrency });
   }
+  // GET /metrics with the job counters and the relay's attempts (docs/monitoring.md); never fatal.
+  touchMailMetrics("workers");
+  await serveProcessMetrics("workers", env().WORKERS_METRICS_HOST, env().WORKERS_METRICS_PORT, env().METRICS_TOKEN);
 }
 
 main().catch((e) => {

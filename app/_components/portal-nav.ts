@@ -3,10 +3,12 @@ import type { SessionRole } from "@/server/auth/roles";
 /** Keys of the `nav` message namespace that name a menu entry. */
 export type NavLabel =
   | "home" | "auditLog" | "billing" | "plans" | "domains" | "mailboxes" | "mailingLists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
-  | "resellers" | "announcements" | "clientTenants" | "resellerAccount" | "subResellers" | "profile" | "loginLog" | "securitySettings" | "accountSecurity";
+  | "resellers" | "announcements" | "clientTenants" | "resellerAccount" | "subResellers" | "profile" | "loginLog" | "securitySettings" | "accountSecurity"
+  | "monitoring" | "backups" | "apiKeys";
 export type NavIcon =
   | "home" | "audit" | "billing" | "plans" | "domains" | "mailboxes" | "lists" | "mailLog" | "quarantine" | "imports" | "settings" | "alerts" | "sla"
-  | "resellers" | "announcements" | "subResellers" | "profile" | "loginLog" | "security" | "accountSecurity";
+  | "resellers" | "announcements" | "subResellers" | "profile" | "loginLog" | "security" | "accountSecurity"
+  | "monitoring" | "backups" | "apiKeys";
 
 export type NavItem = { href: string; label: NavLabel; icon: NavIcon };
 
@@ -39,6 +41,7 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/reseller/announcements", label: "announcements", icon: "announcements" },
     { href: "/reseller/sub-resellers", label: "subResellers", icon: "subResellers" },
     { href: "/reseller/profile", label: "profile", icon: "profile" },
+    { href: "/reseller/api-keys", label: "apiKeys", icon: "apiKeys" },
     { href: "/reseller/me/security", label: "accountSecurity", icon: "accountSecurity" },
   ],
   // The mailbox user: the self-service page and their own quarantine.
@@ -56,6 +59,9 @@ export const PORTAL_NAV: Record<SessionRole, NavItem[]> = {
     { href: "/ops/sla", label: "sla", icon: "sla" },
     { href: "/ops/announcements", label: "announcements", icon: "announcements" },
     { href: "/ops/alerts", label: "alerts", icon: "alerts" },
+    { href: "/ops/monitoring", label: "monitoring", icon: "monitoring" },
+    { href: "/ops/backups", label: "backups", icon: "backups" },
+    { href: "/ops/api-keys", label: "apiKeys", icon: "apiKeys" },
     { href: "/ops/audit", label: "auditLog", icon: "audit" },
     { href: "/ops/login-log", label: "loginLog", icon: "loginLog" },
     { href: "/ops/security", label: "securitySettings", icon: "security" },

@@ -12,6 +12,9 @@ import {
   NotificationOutlined,
   ShopOutlined,
   AccountBookOutlined,
+  CloudServerOutlined,
+  KeyOutlined,
+  LineChartOutlined,
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -57,6 +60,9 @@ const ICONS: Record<NavIcon, ReactNode> = {
   loginLog: <LoginOutlined />,
   security: <SecurityScanOutlined />,
   accountSecurity: <SafetyCertificateOutlined />,
+  monitoring: <LineChartOutlined />,
+  backups: <CloudServerOutlined />,
+  apiKeys: <KeyOutlined />,
 };
 
 const PORTAL_TITLE = { tenant_admin: "console", reseller: "reseller", operator: "ops", mailbox_user: "mailbox" } as const;

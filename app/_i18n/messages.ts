@@ -59,11 +59,17 @@ import zhAccountSecurity from "./messages/zh-CN/accountSecurity.json";
 import enAccountSecurity from "./messages/en/accountSecurity.json";
 import zhLoginLog from "./messages/zh-CN/loginLog.json";
 import enLoginLog from "./messages/en/loginLog.json";
+import zhBackups from "./messages/zh-CN/backups.json";
+import enBackups from "./messages/en/backups.json";
+import zhMonitoring from "./messages/zh-CN/monitoring.json";
+import enMonitoring from "./messages/en/monitoring.json";
+import zhApiKeys from "./messages/zh-CN/apiKeys.json";
+import enApiKeys from "./messages/en/apiKeys.json";
 
 // One JSON file per namespace and language; a test checks both languages have the same keys.
 export const MESSAGES = {
-  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla, ...zhResellersOps, ...zhResellerProfile, ...zhInvite, ...zhResellerAccount, ...zhAnnouncements, ...zhResellerClients, ...zhActingClient, ...zhSecurityPolicy, ...zhPasswords, ...zhAccountSecurity, ...zhLoginLog },
-  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla, ...enResellersOps, ...enResellerProfile, ...enInvite, ...enResellerAccount, ...enAnnouncements, ...enResellerClients, ...enActingClient, ...enSecurityPolicy, ...enPasswords, ...enAccountSecurity, ...enLoginLog },
+  "zh-CN": { ...zhCommon, ...zhAudit, ...zhBilling, ...zhOpsBilling, ...zhPlans, ...zhDomainChecks, ...zhDomains, ...zhMailboxes, ...zhLists, ...zhImports, ...zhWelcome, ...zhConsoleHome, ...zhMailLog, ...zhQuarantine, ...zhSpamPolicy, ...zhOpsAlerts, ...zhStatusPage, ...zhSla, ...zhOpsSla, ...zhResellersOps, ...zhResellerProfile, ...zhInvite, ...zhResellerAccount, ...zhAnnouncements, ...zhResellerClients, ...zhActingClient, ...zhSecurityPolicy, ...zhPasswords, ...zhAccountSecurity, ...zhLoginLog, ...zhBackups, ...zhMonitoring, ...zhApiKeys },
+  en: { ...enCommon, ...enAudit, ...enBilling, ...enOpsBilling, ...enPlans, ...enDomainChecks, ...enDomains, ...enMailboxes, ...enLists, ...enImports, ...enWelcome, ...enConsoleHome, ...enMailLog, ...enQuarantine, ...enSpamPolicy, ...enOpsAlerts, ...enStatusPage, ...enSla, ...enOpsSla, ...enResellersOps, ...enResellerProfile, ...enInvite, ...enResellerAccount, ...enAnnouncements, ...enResellerClients, ...enActingClient, ...enSecurityPolicy, ...enPasswords, ...enAccountSecurity, ...enLoginLog, ...enBackups, ...enMonitoring, ...enApiKeys },
 } as const;
 
 export function loadMessages(locale: Locale) {

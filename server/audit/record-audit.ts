@@ -14,6 +14,8 @@ export type AuditActor = {
   /** The actor's reseller (reseller staff): logged beside the client tenant it acted for. */
   resellerId?: string | null;
   ip: string | null;
+  /** Set when the action came through the provisioning API: every entry then names the key. */
+  apiKey?: { id: string; prefix: string } | null;
 };
 
 export type AuditEntry = {
@@ -26,6 +28,13 @@ export type AuditEntry = {
 };
 
 type Tx = Pick<typeof db, "auditEvent">;
+
+/** An API call's entry says so in its details, whatever the use case wrote there. */
+function withApiKey(details: Prisma.InputJsonValue | undefined, apiKey: AuditActor["apiKey"]): Prisma.InputJsonValue | undefined {
+  if (!apiKey) return details;
+  const own = details === undefined ? {} : typeof details === "object" && !Array.isArray(details) ? details : { value: details };
+  return { ...own, via: "api", apiKeyId: apiKey.id, apiKeyPrefix: apiKey.prefix };
+}
 
 /**
  * Appends one operation-log row. Every mutating use case calls this, inside its transaction
@@ -46,7 +55,7 @@ export async function recordAudit(actor: AuditActor, entry: AuditEntry, tx: Tx =
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,
       result: entry.result ?? "success",
-      details: entry.details ?? undefined,
+      details: withApiKey(entry.details, actor.apiKey) ?? undefined,
       ip: actor.ip?.slice(0, 45) ?? null,
     },
   });

@@ -212,6 +212,25 @@ const EnvSchema = z.object({
   IP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   // How long a password-reset link works.
   PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  // ── Configuration backups (issue 12, docs/backups.md): where the files go (default
+  // <DATA_DIR>/backups), how many to keep (seed 002 §7: daily, kept a week), and when the daily
+  // run starts (cron, UTC; 19:00 UTC is 03:00 in China).
+  BACKUP_DIR: z.string().min(1, "expected a directory path").optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1, "expected at least 1").max(365).default(7),
+  BACKUP_CRON: z.string().regex(/^\S+( \S+){4,5}$/, "expected a cron pattern such as 0 19 * * *").default("0 19 * * *"),
+  // ── Monitoring (issue 12, docs/monitoring.md). The bearer token Prometheus sends to /api/metrics
+  // and to the engine's and workers' own endpoints; unset = every metrics endpoint is off.
+  METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  // The mail engine's and the workers' metrics endpoints (GET /metrics); port 0 turns one off.
+  ENGINE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  ENGINE_METRICS_PORT: port().default(9465),
+  WORKERS_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  WORKERS_METRICS_PORT: port().default(9466),
+  // Where /api/health looks for the mail listeners (their greeting); default MAIL_BIND_HOST
+  // (127.0.0.1 when that is 0.0.0.0 or ::), "off" on a portal host that cannot reach the engine.
+  MAIL_HEALTH_HOST: z.string().min(1).optional(),
+  // ── Provisioning API (issue 12, docs/api.md): requests per API key per minute (HTTP 429 beyond).
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import pkg from "@/package.json";
 import { clamdPing } from "@/server/mail/filter/clamav/clamd-client";
 import { spamdPing } from "@/server/mail/filter/spamassassin/spamd-client";
+import { configuredServiceTargets, queryDns, readGreeting, type ServiceTargets } from "./health-services";
 
 export type DependencyState = { ok: boolean; latencyMs: number; error?: string };
 /**
@@ -12,12 +13,18 @@ export type DependencyState = { ok: boolean; latencyMs: number; error?: string }
  * `filters` are the mail scanners (issue 8): reported for operators, but never part of the
  * status, because the engine already handles them being down by answering 451 4.7.1 (mail is
  * deferred, never delivered unscanned), and the portal does not use them at all.
+ * `services` are the platform's other processes (issue 12): the mail listeners (MX, submission,
+ * POP3: their greeting) and the DNS sandbox when it is on. One down makes `services.status`
+ * "degraded" but not the top `status`: the portal still serves without them, a load balancer
+ * must not take it out for them, and the SLA's http probe reads the top status (the listeners
+ * have their own probes). A listener with no fixed port (0) or MAIL_HEALTH_HOST=off is absent.
  */
 export type Health = {
   status: "ok" | "degraded";
   version: string;
   checks: { mariadb: DependencyState; redis: DependencyState };
   filters: { rspamd: DependencyState; spamassassin: DependencyState; clamd: DependencyState };
+  services: { status: "ok" | "degraded"; mx?: DependencyState; submission?: DependencyState; pop3?: DependencyState; dns?: DependencyState };
 };
 
 const TIMEOUT_MS = 2_000;
@@ -37,10 +44,18 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyState> {
 
 /** The state of each dependency the portal needs; a load balancer takes it out on 503. */
 export async function checkHealth(
-  deps: { database?: Db; redisUrl?: string; rspamdUrl?: string; spamd?: { host?: string; port?: number }; clamd?: { host?: string; port?: number } } = {},
+  deps: {
+    database?: Db;
+    redisUrl?: string;
+    rspamdUrl?: string;
+    spamd?: { host?: string; port?: number };
+    clamd?: { host?: string; port?: number };
+    services?: ServiceTargets;
+  } = {},
 ): Promise<Health> {
   const database = deps.database ?? db;
-  const [mariadb, redis, rspamd, spamassassin, clamd] = await Promise.all([
+  const [services, mariadb, redis, rspamd, spamassassin, clamd] = await Promise.all([
+    deps.services ? checkServices(deps.services) : configuredServices(),
     timed(() => database.$queryRawUnsafe("SELECT 1")),
     timed(async () => {
       // A connection of its own that gives up at once: the check must not queue or retry.
@@ -80,7 +95,39 @@ export async function checkHealth(
     version: pkg.version,
     checks: { mariadb, redis },
     filters: { rspamd, spamassassin, clamd },
+    services,
   };
+}
+
+/**
+ * /api/health is public, and each check of the services opens a connection to every mail
+ * listener: uncached, a flood of health requests would become a flood of SMTP/POP3 sessions
+ * from the portal (filling the listeners' connection limits and logs). So the configured
+ * targets' answer is shared by concurrent callers and kept SERVICES_CACHE_MS.
+ */
+export const SERVICES_CACHE_MS = 5_000;
+let servicesCache: { key: string; at: number; value: Promise<Health["services"]> } | null = null;
+
+function configuredServices(): Promise<Health["services"]> {
+  const targets = configuredServiceTargets();
+  const key = JSON.stringify(targets, (_k, v: unknown) => (v instanceof RegExp ? v.source : v));
+  const now = performance.now();
+  if (!servicesCache || servicesCache.key !== key || now - servicesCache.at >= SERVICES_CACHE_MS) {
+    servicesCache = { key, at: now, value: checkServices(targets) };
+  }
+  return servicesCache.value;
+}
+
+async function checkServices(targets: ServiceTargets): Promise<Health["services"]> {
+  const names = Object.keys(targets.listeners) as (keyof ServiceTargets["listeners"])[];
+  const [dns, ...states] = await Promise.all([
+    targets.dns ? timed(() => queryDns(targets.dns!, TIMEOUT_MS)) : undefined,
+    ...names.map((n) => timed(() => readGreeting(targets.listeners[n]!, TIMEOUT_MS))),
+  ]);
+  const found: Omit<Health["services"], "status"> = Object.fromEntries(names.map((n, i) => [n, states[i]!]));
+  if (dns) found.dns = dns;
+  const down = Object.values(found).some((s) => !s.ok);
+  return { status: down ? "degraded" : "ok", ...found };
 }
 
 /** How long a process waits at start for MariaDB and Redis: a busy machine can take seconds to answer the first query. */
@@ -95,7 +142,9 @@ const STARTUP_RETRY_MS = 1_000;
 export async function waitForDependencies(names: (keyof Health["checks"])[], waitMs = STARTUP_WAIT_MS): Promise<Health> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const health = await checkHealth();
+    // Only the core checks matter here: the listeners and the DNS sandbox are started alongside
+    // (a not-yet-started sandbox would cost every round its full timeout).
+    const health = await checkHealth({ services: { listeners: {}, dns: null } });
     if (names.every((n) => health.checks[n].ok) || Date.now() >= deadline) return health;
     await new Promise((r) => setTimeout(r, STARTUP_RETRY_MS));
   }

@@ -36,6 +36,19 @@ describe("csrfVerdict", () => {
     for (const method of ["PUT", "PATCH", "DELETE", "post"]) expect(csrfVerdict(facts({ method, headers: evil })).ok).toBe(false);
   });
 
+  it("lets a cross-site write to /api/v1 through only with a bearer key (the API reads no cookie)", () => {
+    const evil = { host: "portal.example.com", origin: "https://evil.example", "sec-fetch-site": "cross-site" };
+    const api = "http://portal.example.com/api/v1/tenants/t1/suspend";
+    expect(csrfVerdict(facts({ url: api, headers: { ...evil, authorization: "Bearer msk_live_0123abcd_x" } }))).toEqual({ ok: true });
+    expect(csrfVerdict(facts({ url: api, headers: { ...evil, authorization: "bearer msk_live_0123abcd_x" } }))).toEqual({ ok: true });
+    expect(csrfVerdict(facts({ url: api, headers: evil }))).toEqual({ ok: false, reason: "cross_site_fetch" });
+    expect(csrfVerdict(facts({ url: api, headers: { ...evil, authorization: "Basic dXNlcjpwYXNz" } }))).toEqual({ ok: false, reason: "cross_site_fetch" });
+    // A bearer header elsewhere under /api exempts nothing: the portal's own API reads the session cookie.
+    const trpc = "http://portal.example.com/api/trpc/apiKeys.operator.create";
+    expect(csrfVerdict(facts({ url: trpc, headers: { ...evil, authorization: "Bearer msk_live_0123abcd_x" } }))).toEqual({ ok: false, reason: "cross_site_fetch" });
+    expect(csrfVerdict(facts({ url: "http://portal.example.com/api/v1x/a", headers: { ...evil, authorization: "Bearer x" } })).ok).toBe(false);
+  });
+
   it("trusts X-Forwarded-Host only behind a trusted proxy", () => {
     const headers = { host: "127.0.0.1:3000", "x-forwarded-host": "portal.example.com", origin: "http://portal.example.com" };
     expect(csrfVerdict(facts({ headers, trustedHops: 1 }))).toEqual({ ok: true });

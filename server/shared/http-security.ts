@@ -81,6 +81,14 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Signed by Stripe and sent by its servers: its own check (the signature) applies instead. */
 const CSRF_EXEMPT = new Set(["/api/stripe/webhook"]);
 
+/**
+ * The provisioning API (/api/v1) authenticates with a bearer key and never reads the session
+ * cookie, so a cross-site page gains nothing from a visitor's cookies there; and a browser
+ * cannot add an Authorization header to a cross-site request without a CORS preflight, which this
+ * server never grants. A /api/v1 write without a bearer key is still checked (it is refused 401 anyway).
+ */
+const isBearerApiCall = (path: string, headers: Pick<Headers, "get">) => path.startsWith("/api/v1/") && /^Bearer\s/i.test(headers.get("authorization") ?? "");
+
 export type CsrfVerdict = { ok: true } | { ok: false; reason: "cross_site_fetch" | "foreign_origin" };
 
 /**
@@ -92,6 +100,7 @@ export type CsrfVerdict = { ok: true } | { ok: false; reason: "cross_site_fetch"
 export function csrfVerdict(req: RequestFacts): CsrfVerdict {
   const url = new URL(req.url);
   if (!STATE_CHANGING.has(req.method.toUpperCase()) || !url.pathname.startsWith("/api/") || CSRF_EXEMPT.has(url.pathname)) return { ok: true };
+  if (isBearerApiCall(url.pathname, req.headers)) return { ok: true };
   const site = req.headers.get("sec-fetch-site")?.toLowerCase();
   if (site === "cross-site" || site === "same-site") return { ok: false, reason: "cross_site_fetch" };
   const origin = req.headers.get("origin");

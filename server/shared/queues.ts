@@ -19,6 +19,15 @@ export const DOMAIN_CHECK_BACKOFF_MS = 5_000;
 const keepBriefly = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 export const queueDefs = {
+  // One configuration backup (server/operations/backups): the daily repeatable job carries no
+  // runId (it opens a scheduled run); the portal's "back up now" opens a manual BackupRun row
+  // first and passes its id. One attempt: a failure is recorded on the row, and the next day's
+  // run (or the operator's click) is the retry.
+  configBackup: {
+    name: "config-backup",
+    payload: z.object({ runId: z.string().min(1).optional() }),
+    options: { attempts: 1, ...keepBriefly } satisfies JobsOptions,
+  },
   auditExport: {
     name: "audit-export",
     payload: z.object({ exportId: z.string().min(1) }),

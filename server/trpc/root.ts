@@ -14,6 +14,8 @@ import { resellersRouter } from "@/server/resellers/router";
 import { announcementsRouter } from "@/server/announcements/router";
 import { invitationsRouter } from "@/server/auth/invitations/router";
 import { securityRouter } from "@/server/auth/security/router";
+import { operationsRouter } from "@/server/operations/router";
+import { apiKeysRouter } from "@/server/provisioning/api-keys/router";
 
 // The one list of routers; each area adds its own here.
 export const appRouter = router({
@@ -31,6 +33,8 @@ export const appRouter = router({
   announcements: announcementsRouter,
   invitations: invitationsRouter,
   security: securityRouter,
+  operations: operationsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { clock } from "@/server/shared/clock";
 import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
 import { messageLatencyMs } from "@/server/mail/log/message-latency";
+import { mailMetrics } from "@/server/operations/monitoring/metrics/mail-metrics";
 import { attemptDelivery, type AttemptResult } from "./attempt-delivery";
 import { acquireDomainSlot, type Slot } from "./domain-slots";
 import { dispatchRows } from "./enqueue-outbound";
@@ -86,6 +87,15 @@ async function settleWithRetries(row: OutboxRow, leaseUntil: Date, settlement: S
   }
 }
 
+/** The workers' relay metrics: counted once the row holds the outcome, so a lost lease is not counted twice. */
+function countAttempt(s: Settlement, durationMs: number): void {
+  const outcome = s.status;
+  mailMetrics.relayAttempts().inc({ outcome });
+  mailMetrics.relaySeconds().observe({ outcome }, durationMs / 1000);
+  // Fully received → handed to the remote server; for a row deferred before, its retries are in it.
+  if (outcome === "relayed") mailMetrics.deliveryLatency().observe({ direction: "outbound" }, s.latencyMs / 1000);
+}
+
 export async function deliverOutboxItem(id: bigint): Promise<DeliveryOutcome> {
   const row = await loadOutboxRow(id);
   if (!row) return "gone";
@@ -108,7 +118,7 @@ export async function deliverOutboxItem(id: bigint): Promise<DeliveryOutcome> {
 
   const claimedAt = clock.now();
   const leaseUntil = new Date(claimedAt.getTime() + budgetMs + LEASE_MARGIN_MS);
-  let settled: { settlement: Settlement; dsnStatus: string | null; ours: boolean };
+  let settled: { settlement: Settlement; dsnStatus: string | null; ours: boolean; durationMs: number };
   try {
     if (!(await claimOutboxRow(id, claimedAt, leaseUntil))) return "not-due";
     let result: AttemptResult;
@@ -124,16 +134,17 @@ export async function deliverOutboxItem(id: bigint): Promise<DeliveryOutcome> {
     }
     const at = clock.now();
     const { settlement, dsnStatus } = settlementOf(row, result, claimedAt, at);
-    settled = { settlement, dsnStatus, ours: await settleWithRetries(row, leaseUntil, settlement, at) };
+    settled = { settlement, dsnStatus, ours: await settleWithRetries(row, leaseUntil, settlement, at), durationMs: result.durationMs };
   } finally {
     await slot.release();
   }
 
-  const { settlement, dsnStatus, ours } = settled;
+  const { settlement, dsnStatus, ours, durationMs } = settled;
   if (!ours) {
     log.warn("lease taken back before the attempt was recorded", { outboxItemId: String(id), outcome: settlement.status });
     return "lease-lost";
   }
+  countAttempt(settlement, durationMs);
   if (settlement.status === "deferred") await dispatchRows([{ id, nextAttemptAt: settlement.nextAttemptAt }]);
   if (dsnStatus) await sendBounceDsn(row, settlement, dsnStatus);
   return settlement.status;

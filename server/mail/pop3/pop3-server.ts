@@ -2,6 +2,7 @@ import net from "node:net";
 import tls from "node:tls";
 import { mailHostname } from "@/server/mail/paths";
 import { logger } from "@/server/shared/logger";
+import { mailMetrics } from "@/server/operations/monitoring/metrics/mail-metrics";
 import { Pop3Connection } from "./pop3-connection";
 
 // A POP3 listener (issue 7 §4): POP3_PORT offers STLS and refuses passwords until it has been
@@ -46,7 +47,13 @@ export async function startPop3(opts: Pop3ListenerOptions): Promise<Pop3Listener
   const accept = (socket: net.Socket) => {
     const session = new Pop3Connection(socket, connectionOptions);
     sessions.add(session);
-    void session.done.then(() => sessions.delete(session));
+    const labels = { listener: opts.implicitTls ? "pop3s" : "pop3" };
+    mailMetrics.pop3Sessions().inc(labels);
+    mailMetrics.pop3Active().inc(labels);
+    void session.done.then(() => {
+      sessions.delete(session);
+      mailMetrics.pop3Active().inc(labels, -1);
+    });
   };
   const server = opts.implicitTls
     ? tls.createServer({ ...tlsOptions, handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS }, accept)

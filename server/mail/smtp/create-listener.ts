@@ -5,6 +5,7 @@ import { mailHostname } from "../paths";
 import { refusalError } from "../smtp-refusal";
 import { env } from "@/server/shared/env";
 import { logger } from "@/server/shared/logger";
+import { countAccepted, countRefused } from "./accept-metrics";
 import { authenticate } from "./authenticate";
 import { dataStep } from "./data-step";
 import { installDrainGate } from "./drain-gate";
@@ -29,12 +30,14 @@ export type ListenerSetup = {
 
 const listenerOf = (kind: ListenerKind): Listener => (kind === "mx" ? "mx" : "submission");
 
-function refused(phase: string, session: SMTPServerSession, r: SmtpRefusal): Error {
+function refused(listener: Listener, phase: string, session: SMTPServerSession, r: SmtpRefusal): Error {
+  countRefused(listener, phase, r);
   log.info("refused", { phase, code: r.code, enhanced: r.enhanced, ip: session.remoteAddress, sid: session.id });
   return refusalError(r);
 }
 
-function failed(phase: string, session: SMTPServerSession, e: unknown, r: SmtpRefusal = localError()): Error {
+function failed(listener: Listener, phase: string, session: SMTPServerSession, e: unknown, r: SmtpRefusal = localError()): Error {
+  countRefused(listener, phase, r);
   log.error("handler failed", { phase, ip: session.remoteAddress, sid: session.id, error: e instanceof Error ? e.message : String(e) });
   return refusalError(r);
 }
@@ -57,8 +60,8 @@ export function createListener(setup: ListenerSetup): SMTPServer {
       info.busy++;
       run(info, arg, session)
         .then(
-          (r) => cb(r ? refused(phase, session, r) : undefined),
-          (err: unknown) => cb(failed(phase, session, err)),
+          (r) => cb(r ? refused(listener, phase, session, r) : undefined),
+          (err: unknown) => cb(failed(listener, phase, session, err)),
         )
         .finally(() => info.busy--);
     };
@@ -84,8 +87,8 @@ export function createListener(setup: ListenerSetup): SMTPServer {
       if (setup.draining()) return cb(refusalError(shuttingDown(host)));
       if (!hasHooks("connect")) return cb();
       runRefusingHooks("connect", { listener, clientIp: session.remoteAddress }).then(
-        (r) => cb(r ? refused("connect", session, r) : undefined),
-        (err: unknown) => cb(failed("connect", session, err)),
+        (r) => cb(r ? refused(listener, "connect", session, r) : undefined),
+        (err: unknown) => cb(failed(listener, "connect", session, err)),
       );
     },
 
@@ -94,8 +97,8 @@ export function createListener(setup: ListenerSetup): SMTPServer {
       info.busy++;
       authenticate(auth.username ?? "", auth.password ?? "", session.remoteAddress)
         .then(
-          (r) => ("code" in r ? cb(refused("auth", session, r)) : cb(null, { user: r })),
-          (err: unknown) => cb(failed("auth", session, err, authUnavailable())),
+          (r) => ("code" in r ? cb(refused(listener, "auth", session, r)) : cb(null, { user: r })),
+          (err: unknown) => cb(failed(listener, "auth", session, err, authUnavailable())),
         )
         .finally(() => info.busy--);
     },
@@ -106,17 +109,19 @@ export function createListener(setup: ListenerSetup): SMTPServer {
     onData(stream, session, cb) {
       const info = sessionInfo(session, listener);
       info.busy++;
+      const dataStartedAt = performance.now();
       dataStep(info, stream, session, size)
         .then(
           (r) => {
-            if ("code" in r) return cb(refused("data", session, r));
+            if ("code" in r) return cb(refused(listener, "data", session, r));
             const m = r.accepted;
+            countAccepted(m, dataStartedAt);
             log.info("accepted", { id: m.id, listener, ip: m.clientIp, from: m.mailFrom, rcpts: m.recipients.length, size: m.bytes.length, ...(m.quarantine ? { quarantine: m.quarantine.kind } : {}) });
             cb(null, `2.0.0 Ok: queued as ${m.id}`);
           },
           (err: unknown) => {
             // The client vanished mid-DATA (the stream was destroyed): nothing was stored, and nobody is left to answer.
-            if ((err as { code?: string }).code !== "ECONNECTION") return cb(failed("data", session, err));
+            if ((err as { code?: string }).code !== "ECONNECTION") return cb(failed(listener, "data", session, err));
             log.info("client left during DATA", { ip: session.remoteAddress, sid: session.id });
             cb(refusalError(localError()));
           },
