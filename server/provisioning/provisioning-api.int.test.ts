@@ -7,6 +7,7 @@ import { SUCCESSFUL_AUDITS } from "@/server/test/audit-counts";
 import { makeKey, startApiWorld } from "./api-test-fixtures";
 import { ZApiLifecycle, ZApiTenant, ZChangePlanResult, ZCreatedTenant, ZCreateTenantBody, ZPlanList, ZTenantPage, ZTenantUsage } from "./tenants/api-tenant.types";
 import { createDirectTenant } from "./tenants/create-direct-tenant";
+import { KEEP_MS, purgeOnNextWrite } from "./http/idempotency";
 
 // The provisioning API over real HTTP: every endpoint's happy path with an operator key and a
 // reseller key, the audit trail naming the key, idempotency and bad input. Authorisation:
@@ -195,6 +196,18 @@ describe("idempotency", () => {
     const other = ZCreateTenantBody.parse(company({ companyName: "另一家公司" }));
     await expect(createDirectTenant(operatorActor, other, requestId)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.user.count({ where: { email: other.adminEmail } })).toBe(0);
+  });
+
+  it("drops answers older than 30 days when a write comes (at most once a minute), and keeps the recent ones", async () => {
+    const k = await makeKey({ kind: "operator" });
+    const row = { apiKeyId: k.id, method: "POST", path: "/api/v1/tenants", bodyHash: "0".repeat(64), status: 201, response: {} };
+    await db.apiIdempotencyRecord.create({ data: { ...row, key: "ancient", createdAt: new Date(Date.now() - KEEP_MS - 60_000) } });
+    await db.apiIdempotencyRecord.create({ data: { ...row, key: "recent", createdAt: new Date(Date.now() - KEEP_MS + 3_600_000) } });
+    await db.apiIdempotencyRecord.create({ data: { ...row, apiKeyId: opsKeyId, key: `old-${randomUUID()}`, createdAt: new Date(Date.now() - KEEP_MS - 60_000) } });
+    purgeOnNextWrite();
+    await w.call("POST", `/tenants/${w.tree.clients.direct.tenantId}/plan`, { key: k.secret, body: { planId: "no-such-plan", seats: 10 } });
+    expect(await db.apiIdempotencyRecord.count({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } })).toBe(0);
+    expect(await db.apiIdempotencyRecord.count({ where: { apiKeyId: k.id, key: "recent" } })).toBe(1);
   });
 
   it("replays the first answer on a path longer than the stored 255 characters, instead of calling it a mismatch", async () => {

@@ -3,7 +3,10 @@ import { Prisma } from "@/server/generated/prisma/client.ts";
 import { clock } from "@/server/shared/clock";
 import { db } from "@/server/shared/db";
 import { say } from "@/server/shared/errors";
+import { logger } from "@/server/shared/logger";
 import { ApiError, errorResult, type ApiResult } from "./api-error";
+
+const log = logger("api.v1");
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
@@ -13,6 +16,31 @@ const WAIT_MS = 10_000;
 const POLL_MS = 100;
 /** A request still "running" after this died with its process: its key may be used again. */
 const ABANDONED_MS = 5 * 60_000;
+/**
+ * How long an answer is kept for replays. A billing system retries within minutes or hours; kept
+ * for ever, every write's answer would pile up. After this a retry runs again, and the use case's
+ * own request id (useCaseKey) still finds the first attempt's rows where it has them.
+ */
+export const KEEP_MS = 30 * 86_400_000;
+const PURGE_EVERY_MS = 60_000;
+let lastPurge = Number.NEGATIVE_INFINITY;
+
+/**
+ * Deletes the expired answers (a range of the createdAt index), at most once a minute per
+ * process and on a write's path, so no job is needed; a failure only waits for the next one.
+ */
+async function purgeExpired(): Promise<void> {
+  if (performance.now() - lastPurge < PURGE_EVERY_MS) return;
+  lastPurge = performance.now();
+  await db.apiIdempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(clock.now().getTime() - KEEP_MS) } } }).catch((e: unknown) => {
+    log.warn("could not purge expired idempotency records", { error: e instanceof Error ? e.message : String(e) });
+  });
+}
+
+/** Lets the next write purge at once (tests). */
+export const purgeOnNextWrite = () => {
+  lastPurge = Number.NEGATIVE_INFINITY;
+};
 
 /** The header's value: 1–255 printable ASCII characters, else 400. */
 export function idempotencyKeyOf(req: Request): string {
@@ -101,6 +129,7 @@ async function claim(r: Request_): Promise<{ id: string } | ApiResult> {
  * so the retry runs again (the use case's own request id still prevents doing the work twice).
  */
 export async function idempotent(r: Request_, work: () => Promise<ApiResult>): Promise<ApiResult> {
+  await purgeExpired();
   const claimed = await claim(r);
   if (!("id" in claimed)) return claimed;
   const result = await work().catch(errorResult);
