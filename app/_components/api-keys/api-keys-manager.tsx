@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import type { ApiKeyRow, ApiKeyState } from "@/server/provisioning/api-keys/api-key.types";
+import type { ApiScope } from "@/server/provisioning/api-keys/scopes";
 import { KeyFormModal } from "./key-form-modal";
 import { SecretModal } from "./secret-modal";
 import { useApiKeysRouter, type KeysPortal } from "./use-api-keys";
@@ -38,10 +39,13 @@ export function ApiKeysManager({ portal }: { portal: KeysPortal }) {
     {
       title: t("columns.scopes"),
       dataIndex: "scopes",
-      render: (scopes: string[]) => (
+      render: (scopes: ApiScope[]) => (
         <Space size={[4, 4]} wrap>
           {scopes.map((s) => (
-            <Tag key={s}>{s}</Tag>
+            // The API's own name, as in the docs; what it allows in the reader's language on hover.
+            <Tooltip key={s} title={t(`scopes.${s}`)}>
+              <Tag>{s}</Tag>
+            </Tooltip>
           ))}
         </Space>
       ),

@@ -62,7 +62,10 @@ export function BackupsPanel() {
       width: 220,
       render: (_, r) =>
         r.status === "running" ? (
-          <Progress percent={r.progress} status="active" size="small" aria-label={t("progress")} />
+          <Space orientation="vertical" size={0} style={{ width: "100%" }}>
+            <Tag color={STATUS_COLOR.running}>{t("status.running")}</Tag>
+            <Progress percent={r.progress} status="active" size="small" aria-label={t("progress")} />
+          </Space>
         ) : (
           <Space orientation="vertical" size={0}>
             <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}</Tag>
@@ -82,13 +85,16 @@ export function BackupsPanel() {
   ];
 
   const settings = runs.data?.settings;
+  // One run at a time is enough: the button waits for the running one, and says why.
+  const running = runs.data?.items.some((r) => r.status === "running") ?? false;
   if (runs.isError) return <Alert type="error" showIcon title={t("loadFailed")} description={runs.error.message} />;
   return (
     <Flex vertical gap={16}>
       <Space wrap>
-        <Button type="primary" icon={<CloudUploadOutlined />} loading={start.isPending} onClick={backUpNow}>
+        <Button type="primary" icon={<CloudUploadOutlined />} loading={start.isPending} disabled={running} onClick={backUpNow}>
           {t("backUpNow")}
         </Button>
+        {running && <Typography.Text type="warning">{t("runningHint")}</Typography.Text>}
         {settings && <Typography.Text type="secondary">{t("settings", { dir: settings.dir, keep: settings.keep, cron: settings.cron })}</Typography.Text>}
       </Space>
       <Table<BackupRunView>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Flex, Tag, Typography } from "antd";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import type { LastBackup } from "@/server/operations/monitoring/last-backup";
@@ -12,6 +12,7 @@ const STALE_HOURS = 26;
 export function BackupCard({ backup, failed, now }: { backup: LastBackup | null; failed: boolean; now: Date }) {
   const t = useTranslations("monitoring.backup");
   const fmt = useDisplayFormat();
+  const format = useFormatter();
   if (failed) return <Typography.Text type="secondary">{t("unreadable")}</Typography.Text>;
   if (!backup) return <Typography.Text type="secondary">{t("notSetUp")}</Typography.Text>;
   if (!backup.finishedAt) return <Tag color="red">{t("never")}</Tag>;
@@ -21,7 +22,7 @@ export function BackupCard({ backup, failed, now }: { backup: LastBackup | null;
     <Flex vertical gap={4}>
       <span>
         <Tag color={stale ? "red" : "green"}>{stale ? t("stale") : t("fresh")}</Tag>
-        {t("lastSuccess", { time: fmt.shortDateTime(backup.finishedAt), hours })}
+        {t("lastSuccess", { time: fmt.shortDateTime(backup.finishedAt), ago: format.relativeTime(backup.finishedAt, now) })}
       </span>
       {backup.failedSince > 0 && <Typography.Text type="danger">{t("failedSince", { count: backup.failedSince })}</Typography.Text>}
     </Flex>

@@ -20,12 +20,14 @@ export function MailHoursChart({ hours }: { hours: HourCounts[] }) {
   const format = useFormatter();
   const data = hours.map((h) => ({ ...h, label: format.dateTime(h.hour, { hour: "2-digit", minute: "2-digit" }) }));
   return (
-    <figure style={{ margin: 0 }} aria-label={t("chart")}>
+    // Clipped: after the window narrows, the chart keeps its old width for a frame or two and
+    // would widen the whole page (a phone then scrolls sideways).
+    <figure style={{ margin: 0, overflowX: "hidden" }} aria-label={t("chart")}>
       <ResponsiveContainer width="100%" height={280}>
         <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-          <YAxis width={48} allowDecimals={false} />
+          <YAxis width={48} allowDecimals={false} label={{ value: t("axis"), angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
           <Legend />
           {MAIL_STATES.map((s) => (

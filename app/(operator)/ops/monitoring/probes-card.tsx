@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Col, Flex, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useDisplayFormat } from "@/app/_components/use-display-format";
 import type { MonitoringSnapshot, Share } from "@/server/operations/monitoring/get-monitoring-snapshot.types";
@@ -10,13 +10,20 @@ type UptimeRow = Probes["uptime"][number];
 
 const PROBES = ["smtp_mx", "submission", "pop3", "http", "network", "e2e", "spam", "ham", "virus"] as const;
 const isProbe = (p: string): p is (typeof PROBES)[number] => (PROBES as readonly string[]).includes(p);
-const pct = (s: Share) => (s.pct === null ? "—" : `${s.pct.toFixed(2)} %`);
-const ms = (v: number | null) => (v === null ? "—" : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v} ms`);
 
 /** The SLA probes over 24 h: uptime per service, delivery latency, spam/ham/virus rates, failing probes. */
 export function ProbesCard({ probes }: { probes: Probes }) {
   const t = useTranslations("monitoring.probes");
   const fmt = useDisplayFormat();
+  const format = useFormatter();
+  // In the reader's language: "99.5%", "1,500毫秒" / "1,500 ms", "12.3秒" / "12.3 sec".
+  const pct = (s: Share) => (s.pct === null ? "—" : format.number(s.pct / 100, { style: "percent", maximumFractionDigits: 2 }));
+  const ms = (v: number | null) =>
+    v === null
+      ? "—"
+      : v >= 10_000
+        ? format.number(v / 1000, { style: "unit", unit: "second", maximumFractionDigits: 1 })
+        : format.number(v, { style: "unit", unit: "millisecond" });
   const probeName = (p: string) => (isProbe(p) ? t(`names.${p}`) : p);
   const columns: TableColumnsType<UptimeRow> = [
     { title: t("columns.probe"), dataIndex: "probe", render: (p: string) => probeName(p) },

@@ -21,9 +21,9 @@ export function QueueChart({ queues }: { queues: QueueDepth[] }) {
       <div style={{ overflowX: "auto" }}>
         <div style={{ minWidth: 520 }}>
           <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={queues} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+            <BarChart data={queues} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} />
+              <XAxis type="number" allowDecimals={false} label={{ value: t("axis"), position: "insideBottomRight", offset: -4, fontSize: 11 }} />
               <YAxis type="category" dataKey="queue" width={150} tick={{ fontSize: 11 }} interval={0} />
               <Tooltip />
               <Legend />
